@@ -1,0 +1,258 @@
+package dev.muster.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The core figures: server start-to-ready and memory, pickup latency (submit → a waiting worker has the job) and
+ * no-op throughput through one server with one 4-slot worker. Starts the built bundle with its embedded PostgreSQL
+ * and Artemis in a fresh data directory, exactly as the README's run command does.
+ */
+public final class CoreBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    private final int pickups = Integer.getInteger("muster.bench.pickups", 300);
+    private final int throughputJobs = Integer.getInteger("muster.bench.jobs", 2000);
+    private String base;
+
+    public static void main(String[] args) throws Exception {
+        new CoreBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        Path bundle = Path.of(System.getProperty("muster.bench.bundle"));
+        Path data = Files.createTempDirectory("muster-bench-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-jar", bundle.resolve("muster-server.jar").toString())
+                .redirectErrorStream(true);
+        builder.environment().put("MUSTER_DATA_DIR", data.toString());
+        builder.environment().put("MUSTER_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("MUSTER_LOCAL_WORKER_SLOTS", "0");
+        long start = System.nanoTime();
+        Process server = builder.start();
+        Process worker = null;
+        try {
+            long payaraPid = awaitReady(server);
+            double ready = (System.nanoTime() - start) / 1e9;
+            System.out.printf("server start-to-ready: %.1f s (embedded PostgreSQL + Artemis + Payara Micro)%n", ready);
+            warmUp();
+            measurePickup();
+            worker = new ProcessBuilder(JAVA.toString(), "-jar", System.getProperty("muster.bench.workerJar"), "worker",
+                    "--server", base, "--pool", "bench-tp", "--slots", "4", "--name", "bench")
+                    .redirectErrorStream(true).redirectOutput(data.resolve("worker.log").toFile()).start();
+            measureThroughput();
+            System.out.printf("RSS after the run: Payara Micro %d MB, launcher (embedded Artemis) %d MB, PostgreSQL %d MB%n",
+                    rssMb(payaraPid), rssMb(server.pid()), postgresRssMb(server));
+        } finally {
+            if (worker != null) {
+                worker.destroy();
+                worker.waitFor(30, TimeUnit.SECONDS);
+            }
+            server.destroy();
+            if (!server.waitFor(90, TimeUnit.SECONDS)) {
+                server.descendants().forEach(ProcessHandle::destroyForcibly);
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private long awaitReady(Process server) throws Exception {
+        Pattern ready = Pattern.compile("Muster is ready .* server pid (\\d+)");
+        CompletableFuture<Long> pid = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream()))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    Matcher matcher = ready.matcher(line);
+                    if (matcher.find()) {
+                        pid.complete(Long.parseLong(matcher.group(1)));
+                    }
+                }
+            } catch (IOException ignored) {
+                // the server is gone; the future below times out or has completed
+            }
+            pid.completeExceptionally(new IllegalStateException("the server exited before it was ready"));
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return pid.get(5, TimeUnit.MINUTES);
+    }
+
+    /** The first requests pay for class loading and JIT; they are not what a running system sees. */
+    private void warmUp() throws Exception {
+        Worker worker = registerWorker("bench-warmup");
+        for (int i = 0; i < 50; i++) {
+            CompletableFuture<JsonObject> lease = worker.leaseAsync();
+            submit("bench-warmup", "true");
+            completeAll(worker, lease.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * One worker parked in a long-poll, one job submitted: the time from sending the submit until the worker's lease
+     * answer arrives. Sequential, on an otherwise idle system.
+     */
+    private void measurePickup() throws Exception {
+        Worker worker = registerWorker("bench-pickup");
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < pickups; i++) {
+            CompletableFuture<JsonObject> lease = worker.leaseAsync();
+            Thread.sleep(20); // let the lease request reach the server and park
+            long sent = System.nanoTime();
+            submit("bench-pickup", "true");
+            JsonObject answer = lease.get(30, TimeUnit.SECONDS);
+            millis.add((System.nanoTime() - sent) / 1e6);
+            completeAll(worker, answer);
+        }
+        Collections.sort(millis);
+        System.out.printf("pickup latency (submit -> waiting worker has it), %d jobs: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                pickups, percentile(millis, 50), percentile(millis, 90), percentile(millis, 99), millis.get(millis.size() - 1));
+    }
+
+    /** Jobs are queued first; the figure is first start to last finish as the server recorded them. */
+    private void measureThroughput() throws Exception {
+        List<String> ids = new ArrayList<>();
+        long submitStart = System.nanoTime();
+        for (int i = 0; i < throughputJobs; i++) {
+            ids.add(submit("bench-tp", "true"));
+        }
+        double submitSeconds = (System.nanoTime() - submitStart) / 1e9;
+        System.out.printf("sequential submit: %d jobs in %.1f s (%.0f submits/s, one client)%n",
+                throughputJobs, submitSeconds, throughputJobs / submitSeconds);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (total("bench-tp", "SUCCEEDED") < throughputJobs) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("throughput run did not finish in 10 minutes");
+            }
+            Thread.sleep(500);
+        }
+        Instant firstStart = Instant.MAX;
+        Instant lastFinish = Instant.MIN;
+        for (int page = 0; page * 200 < throughputJobs; page++) {
+            for (var item : get("/api/v1/jobs?pool=bench-tp&size=200&page=" + page).getJsonArray("items")) {
+                JsonObject job = item.asJsonObject();
+                Instant started = Instant.parse(job.getString("startedAt"));
+                Instant finished = Instant.parse(job.getString("finishedAt"));
+                firstStart = started.isBefore(firstStart) ? started : firstStart;
+                lastFinish = finished.isAfter(lastFinish) ? finished : lastFinish;
+            }
+        }
+        double seconds = Duration.between(firstStart, lastFinish).toMillis() / 1000.0;
+        System.out.printf("no-op throughput, 1 worker x 4 slots: %d jobs in %.1f s = %.0f jobs/s%n",
+                throughputJobs, seconds, throughputJobs / seconds);
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private String submit(String pool, String command) throws Exception {
+        return post("/api/v1/jobs", "{\"command\":\"" + command + "\",\"pool\":\"" + pool + "\"}", null).getString("id");
+    }
+
+    private long total(String pool, String state) throws Exception {
+        return get("/api/v1/jobs?size=1&pool=" + pool + "&state=" + state).getJsonNumber("total").longValue();
+    }
+
+    private JsonObject get(String path) throws Exception {
+        return parse(HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonObject post(String path, String json, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? Json.createObjectBuilder().build() : parse(response.body());
+    }
+
+    private Worker registerWorker(String pool) throws Exception {
+        JsonObject registered = post("/api/v1/workers", "{\"name\":\"bench\",\"pool\":\"" + pool + "\",\"slots\":1}", null);
+        return new Worker(registered.getString("workerId"), registered.getString("secret"));
+    }
+
+    private void completeAll(Worker worker, JsonObject lease) throws Exception {
+        JsonArray jobs = lease.getJsonArray("jobs");
+        for (var job : jobs) {
+            JsonObject leased = job.asJsonObject();
+            post("/api/v1/workers/" + worker.id + "/attempts/" + leased.getString("attemptId") + "/complete",
+                    "{\"leaseToken\":\"" + leased.getString("leaseToken") + "\",\"outcome\":\"exited\",\"exitCode\":0}", worker.secret);
+        }
+    }
+
+    private static JsonObject parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static long postgresRssMb(Process server) {
+        return server.descendants().filter(p -> p.info().command().orElse("").contains("postgres"))
+                .mapToLong(p -> rssMb(p.pid())).sum();
+    }
+
+    /** A protocol-level worker: no process to run, so the figure is the server's dispatch path alone. */
+    private final class Worker {
+        final String id;
+        final String secret;
+
+        private Worker(String id, String secret) {
+            this.id = id;
+            this.secret = secret;
+        }
+
+        CompletableFuture<JsonObject> leaseAsync() {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/workers/" + id + "/lease"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + secret)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"slots\":1,\"waitSeconds\":30}")).build();
+            return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> parse(response.body()));
+        }
+    }
+}

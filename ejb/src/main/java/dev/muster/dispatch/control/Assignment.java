@@ -1,0 +1,16 @@
+package dev.muster.dispatch.control;
+
+import dev.muster.jobs.entity.Attempt;
+import dev.muster.jobs.entity.Job;
+
+import java.time.Instant;
+
+/** A job handed to a worker: what to run and the lease that entitles the worker to report on it. */
+public record Assignment(String jobId, String attemptId, String leaseToken, Instant leaseExpiresAt,
+                         String command, String envJson, Integer timeoutSeconds) {
+
+    static Assignment of(Job job, Attempt attempt) {
+        return new Assignment(job.id(), attempt.id(), attempt.leaseToken(), attempt.leaseExpiresAt(),
+                job.command(), job.envJson(), job.timeoutSeconds());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.muster.dispatch.control;
+
+import dev.muster.jobs.entity.Labels;
+
+import java.util.stream.Collectors;
+
+/**
+ * Names and selectors of the queues jobs travel through. Submission goes to {@value #SUBMITTED}; the router moves
+ * each job to its pool's dispatch queue, where waiting workers of that pool take it. A job's required labels ride on
+ * the message as {@value #LABELS} (canonical form); a worker takes only messages whose label set is a subset of its
+ * own, expressed as an {@code IN} over its label subsets.
+ */
+public final class DispatchQueues {
+
+    public static final String SUBMITTED = "muster.jobs";
+    public static final String JOB_ID = "musterJobId";
+    public static final String POOL = "musterPool";
+    public static final String LABELS = "musterLabels";
+    private static final String DISPATCH_PREFIX = "muster.dispatch.";
+
+    private DispatchQueues() {
+    }
+
+    public static String dispatchQueue(String pool) {
+        return DISPATCH_PREFIX + pool;
+    }
+
+    public static String selectorFor(Labels workerLabels) {
+        return workerLabels.subsets().stream()
+                .map(subset -> "'" + subset + "'")
+                .collect(Collectors.joining(", ", LABELS + " IN (", ")"));
+    }
+}

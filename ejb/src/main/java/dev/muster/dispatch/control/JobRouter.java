@@ -1,0 +1,46 @@
+package dev.muster.dispatch.control;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Moves each submitted job to its pool's dispatch queue, keeping its priority. Receive and send are one
+ * transaction: a failure redelivers the submission rather than losing or duplicating it.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = DispatchQueues.SUBMITTED),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "muster-artemis"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+})
+public class JobRouter implements MessageListener {
+
+    @Inject
+    @JMSConnectionFactory(dev.muster.platform.Resources.CONNECTION_FACTORY)
+    JMSContext jms;
+
+    @Override
+    public void onMessage(Message submitted) {
+        try {
+            String pool = submitted.getStringProperty(DispatchQueues.POOL);
+            Message routed = jms.createMessage();
+            routed.setStringProperty(DispatchQueues.JOB_ID, submitted.getStringProperty(DispatchQueues.JOB_ID));
+            routed.setStringProperty(DispatchQueues.POOL, pool);
+            routed.setStringProperty(DispatchQueues.LABELS, submitted.getStringProperty(DispatchQueues.LABELS));
+            routed.setLongProperty(JobQueueing.SUBMITTED_AT, submitted.getLongProperty(JobQueueing.SUBMITTED_AT));
+            jms.createProducer()
+                    .setPriority(submitted.getJMSPriority())
+                    .send(jms.createQueue(DispatchQueues.dispatchQueue(pool)), routed);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("cannot route " + submitted, e.getErrorCode(), e);
+        }
+    }
+}

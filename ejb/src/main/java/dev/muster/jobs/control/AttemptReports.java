@@ -1,0 +1,90 @@
+package dev.muster.jobs.control;
+
+import dev.muster.dispatch.control.LeaseSettings;
+import dev.muster.jobs.entity.Attempt;
+import dev.muster.jobs.entity.AttemptState;
+import dev.muster.jobs.entity.Job;
+import dev.muster.logs.control.LogStore;
+import dev.muster.logs.entity.ChunkIn;
+import dev.muster.platform.MusterMetrics;
+import dev.muster.platform.Refused;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What workers report about their attempts. Every report is fenced by the lease token: a worker that lost its lease
+ * gets a 409 and its report changes nothing, so a job has at most one outcome.
+ */
+@Stateless
+public class AttemptReports {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    LogStore logs;
+
+    @Inject
+    LeaseSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MusterMetrics metrics;
+
+    /** Extends the leases still held and names the attempts the worker must abandon. */
+    public List<String> heartbeat(String workerId, List<HeldLease> leases) {
+        Instant until = clock.instant().plus(settings.lease());
+        List<String> stale = new ArrayList<>();
+        for (HeldLease lease : leases) {
+            Attempt attempt = em.find(Attempt.class, lease.attemptId());
+            if (attempt != null && attempt.isLeasedBy(workerId, lease.leaseToken())) {
+                attempt.extendLease(until);
+            } else {
+                stale.add(lease.attemptId());
+            }
+        }
+        return stale;
+    }
+
+    public void appendLog(String workerId, String attemptId, String leaseToken, List<ChunkIn> chunks) {
+        Attempt attempt = em.find(Attempt.class, attemptId);
+        if (attempt == null || !attempt.isLeasedBy(workerId, leaseToken)) {
+            throw Refused.leaseLost(attemptId);
+        }
+        logs.append(attemptId, chunks);
+    }
+
+    /** Records the outcome once; the identical report sent again (after a lost response) gets the same answer. */
+    public Job complete(String workerId, String attemptId, String leaseToken, Completion completion) {
+        Attempt attempt = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (attempt == null || !attempt.workerId().equals(workerId) || !attempt.leaseToken().equals(leaseToken)) {
+            throw Refused.leaseLost(attemptId);
+        }
+        Job job = attempt.job();
+        if (attempt.state() != AttemptState.ACTIVE) {
+            if (attempt.hasEnded(completion.outcome(), completion.exitCode())) {
+                return job;
+            }
+            throw Refused.leaseLost(attemptId);
+        }
+        job.finish(attempt, completion.outcome(), completion.exitCode(), completion.detail(), clock.instant());
+        metrics.completed(job.state());
+        return job;
+    }
+
+    public record HeldLease(String attemptId, String leaseToken) {
+    }
+
+    public record Completion(AttemptState outcome, Integer exitCode, String detail) {
+    }
+}

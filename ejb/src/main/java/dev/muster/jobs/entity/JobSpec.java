@@ -1,0 +1,43 @@
+package dev.muster.jobs.entity;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a client asks to run: the submission contract, validated where it enters (REST, JMS) and shaped like the
+ * JSON body of {@code POST /api/v1/jobs}. Absent optional fields take their defaults here.
+ */
+public record JobSpec(
+        @Pattern(regexp = "shell", message = "must be \"shell\"") String kind,
+        @NotBlank @Size(max = COMMAND_MAX) String command,
+        @Size(max = 100) Map<@Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]{0,127}", message = "must be an environment variable name") String,
+                @Size(max = 8192) String> env,
+        @Pattern(regexp = POOL_PATTERN, message = "must be 1-63 lowercase letters, digits, '-' or '_'") String pool,
+        @Size(max = 16) List<@Pattern(regexp = Labels.PATTERN, message = "must be a label of letters, digits, '.', '_' or '-'") String> labels,
+        @Min(0) @Max(9) Integer priority,
+        @Min(1) @Max(7 * 24 * 3600) Integer timeoutSeconds) {
+
+    public static final int COMMAND_MAX = 65_536;
+    public static final String POOL_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";
+    public static final String DEFAULT_POOL = "default";
+    /** The JMS default priority, in the middle of 0..9. */
+    public static final int DEFAULT_PRIORITY = 4;
+
+    public JobSpec {
+        kind = kind == null ? "shell" : kind;
+        env = env == null ? Map.of() : env;
+        pool = pool == null ? DEFAULT_POOL : pool;
+        labels = labels == null ? List.of() : labels;
+        priority = priority == null ? DEFAULT_PRIORITY : priority;
+    }
+
+    public static JobSpec shell(String command) {
+        return new JobSpec(null, command, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.muster.platform;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A request the domain refuses, with the HTTP status it maps to and, when one input is at fault, its name.
+ * Rolls back the transaction and reaches the caller unwrapped.
+ */
+@ApplicationException(rollback = true)
+public class Refused extends RuntimeException {
+
+    private final int status;
+    private final String field;
+
+    private Refused(int status, String field, String detail) {
+        super(detail);
+        this.status = status;
+        this.field = field;
+    }
+
+    public static Refused invalid(String field, String detail) {
+        return new Refused(400, field, field + ": " + detail);
+    }
+
+    public static Refused notFound(String what, String id) {
+        return new Refused(404, null, "no " + what + " with id " + id);
+    }
+
+    public static Refused unauthorized(String detail) {
+        return new Refused(401, null, detail);
+    }
+
+    /** The caller holds a lease it lost (or never had): it must stop working on the attempt. */
+    public static Refused leaseLost(String attemptId) {
+        return new Refused(409, "leaseToken", "attempt " + attemptId + " is no longer leased to this worker");
+    }
+
+    public static Refused conflict(String detail) {
+        return new Refused(409, null, detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String field() {
+        return field;
+    }
+}

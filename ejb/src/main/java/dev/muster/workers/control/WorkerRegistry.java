@@ -1,0 +1,60 @@
+package dev.muster.workers.control;
+
+import dev.muster.platform.Ids;
+import dev.muster.platform.Refused;
+import dev.muster.workers.entity.Worker;
+import dev.muster.workers.entity.WorkerRegistration;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+
+import java.time.Clock;
+
+/** Admits workers and recognises them afterwards by their secret. */
+@Stateless
+public class WorkerRegistry {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The secret is returned once, here; the database keeps only its hash. */
+    public Registered register(@Valid WorkerRegistration registration) {
+        String secret = Ids.newSecret();
+        Worker worker = new Worker(Ids.newId(), registration, Ids.sha256(secret), clock.instant());
+        em.persist(worker);
+        return new Registered(worker, secret);
+    }
+
+    /** @throws Refused 401 unless {@code secret} is the one {@code workerId} registered with */
+    public Worker authenticate(String workerId, String secret) {
+        Worker worker = workerId == null ? null : em.find(Worker.class, workerId);
+        if (worker == null || secret == null || Worker.GONE.equals(worker.state())
+                || !Ids.sameHash(worker.secretHash(), secret)) {
+            throw Refused.unauthorized("unknown worker or wrong worker secret; register again");
+        }
+        return worker;
+    }
+
+    public void seen(String workerId) {
+        em.find(Worker.class, workerId).seen(clock.instant());
+    }
+
+    public void deregister(String workerId) {
+        em.find(Worker.class, workerId).leave();
+    }
+
+    public long countConnected(java.time.Instant seenSince) {
+        return em.createQuery("select count(w) from Worker w where w.state = :online and w.lastSeenAt > :since", Long.class)
+                .setParameter("online", Worker.ONLINE)
+                .setParameter("since", seenSince)
+                .getSingleResult();
+    }
+
+    public record Registered(Worker worker, String secret) {
+    }
+}

@@ -1,0 +1,90 @@
+package dev.muster.workers.entity;
+
+import dev.muster.jobs.entity.Labels;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A registered worker process (or browser tab): where it takes work from and how much it can take at once. */
+@Entity
+@Table(name = "workers")
+public class Worker {
+
+    public static final String ONLINE = "ONLINE";
+    public static final String GONE = "GONE";
+
+    @Id
+    private String id;
+    private String name;
+    private String pool;
+    private String labels;
+    private int slots;
+    private String version;
+    @Column(name = "secret_hash")
+    private String secretHash;
+    private String state;
+    @Column(name = "registered_at")
+    private Instant registeredAt;
+    @Column(name = "last_seen_at")
+    private Instant lastSeenAt;
+
+    protected Worker() {
+    }
+
+    public Worker(String id, WorkerRegistration registration, String secretHash, Instant now) {
+        this.id = id;
+        this.name = registration.name();
+        this.pool = registration.pool();
+        this.labels = Labels.of(registration.labels()).canonical();
+        this.slots = registration.slots();
+        this.version = registration.version();
+        this.secretHash = secretHash;
+        this.state = ONLINE;
+        this.registeredAt = now;
+        this.lastSeenAt = now;
+    }
+
+    public void seen(Instant now) {
+        lastSeenAt = now;
+        state = ONLINE;
+    }
+
+    public void leave() {
+        state = GONE;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String pool() {
+        return pool;
+    }
+
+    public Labels labels() {
+        return Labels.parse(labels);
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    public String secretHash() {
+        return secretHash;
+    }
+
+    public String state() {
+        return state;
+    }
+
+    public Instant lastSeenAt() {
+        return lastSeenAt;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.muster.embedded;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostBootCommandsTest {
+
+    @Test
+    void pointsTheAdapterAtEveryBrokerWithEscapedParameters() {
+        String commands = new PostBootCommands("127.0.0.1", "tcp://10.0.0.1:61616, tcp://10.0.0.2:61617",
+                "muster", "s3cret", Path.of("/opt/muster/muster-artemis.rar")).render();
+
+        assertThat(commands).contains("http-listener.address=127.0.0.1");
+        assertThat(commands).contains("ConnectionParameters=host\\=10.0.0.1;port\\=61616,host\\=10.0.0.2;port\\=61617");
+        assertThat(commands).contains("ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory,"
+                + "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:");
+        assertThat(commands).contains(":UserName=muster:Password=s3cret muster-artemis");
+        assertThat(commands.indexOf("create-resource-adapter-config")).isLessThan(commands.indexOf("deploy --name muster-artemis"));
+    }
+
+    @Test
+    void refusesBrokerUrlsThatAreNotTcp() {
+        assertThatThrownBy(() -> PostBootCommands.parseBrokers("http://broker:8161"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tcp://host:port");
+    }
+
+    @Test
+    void refusesCredentialsThatAsadminWouldSplit() {
+        assertThatThrownBy(() -> new PostBootCommands("0.0.0.0", "tcp://b:1", "muster", "a:b=c", Path.of("x.rar")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("broker password");
+    }
+}

@@ -1,0 +1,155 @@
+package dev.muster.launcher;
+
+import dev.muster.embedded.EmbeddedBroker;
+import dev.muster.embedded.EmbeddedDatabase;
+import dev.muster.embedded.FreePort;
+import dev.muster.embedded.PostBootCommands;
+import dev.muster.worker.execution.Worker;
+import dev.muster.worker.execution.WorkerSettings;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code java -jar muster-server.jar}: the one-command Muster. Starts, in order, PostgreSQL and Artemis (embedded,
+ * unless {@code MUSTER_DB_URL} / {@code MUSTER_BROKER_URL} point elsewhere), Payara Micro with the application, and
+ * a local worker; stops them in reverse order on Ctrl-C or SIGTERM.
+ */
+public final class MusterServer {
+
+    /** Held so the JUL configuration below is not garbage-collected away. */
+    private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.apache.activemq"),
+            Logger.getLogger("io.zonky"), Logger.getLogger("org.apache.activemq.artemis"));
+
+    private final LauncherSettings settings;
+    private final PrintStream out;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    MusterServer(LauncherSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
+        Path jarDir = Path.of(MusterServer.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getParent();
+        MusterServer server;
+        try {
+            server = new MusterServer(LauncherSettings.from(System.getenv(), jarDir.resolve("runtime")), System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("muster-server: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "muster-shutdown"));
+        try {
+            int exit = server.run();
+            System.exit(exit);
+        } catch (Exception e) {
+            System.err.println("muster-server: could not start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Starts everything and blocks until the application server exits. */
+    int run() throws Exception {
+        long started = System.nanoTime();
+        out.println("Muster: data in " + settings.dataDir());
+        Map<String, String> serverEnv = new HashMap<>();
+        serverEnv.put("MUSTER_DB_URL", settings.dbUrl().orElseGet(this::startDatabase));
+        serverEnv.put("MUSTER_DB_USER", settings.dbUser());
+        serverEnv.put("MUSTER_DB_PASSWORD", settings.dbPassword());
+        String brokerPassword = settings.brokerPassword().orElseGet(MusterServer::generatedPassword);
+        String brokerUrl = settings.brokerUrl().orElseGet(() -> startBroker(brokerPassword));
+        serverEnv.put("MUSTER_BROKER_USER", settings.brokerUser());
+        serverEnv.put("MUSTER_BROKER_PASSWORD", brokerPassword);
+
+        Path postBoot = new PostBootCommands(settings.bindAddress(), brokerUrl, settings.brokerUser(), brokerPassword,
+                settings.runtimeDir().resolve("muster-artemis.rar")).writeTo(settings.dataDir().resolve("run/post-boot.asadmin"));
+        out.println("Muster: starting Payara Micro on port " + settings.httpPort() + " (log: "
+                + settings.dataDir().resolve("logs/server.log") + ")");
+        PayaraMicroProcess payara = PayaraMicroProcess.start(settings.runtimeDir(), postBoot, settings.dataDir(),
+                settings.httpPort(), settings.serverJavaOptions(), serverEnv);
+        running.push(payara);
+        payara.awaitReady(Duration.ofMinutes(5), elapsed -> out.println("Muster: waiting for the server… " + elapsed.toSeconds() + " s"));
+
+        URI base = URI.create("http://localhost:" + settings.httpPort());
+        startLocalWorker(base);
+        printReady(base, Duration.ofNanos(System.nanoTime() - started), payara.pid());
+        return payara.waitFor();
+    }
+
+    private String startDatabase() {
+        try {
+            EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), FreePort.pick());
+            running.push(database);
+            out.println("Muster: embedded PostgreSQL ready on 127.0.0.1:" + database.port());
+            return database.jdbcUrl();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private String startBroker(String password) {
+        try {
+            EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("broker"), FreePort.pick(),
+                    settings.brokerUser(), password);
+            running.push(broker);
+            out.println("Muster: embedded Artemis broker ready on 127.0.0.1:" + broker.port());
+            return "tcp://127.0.0.1:" + broker.port();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Artemis broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startLocalWorker(URI base) throws Exception {
+        if (settings.localWorkerSlots() <= 0) {
+            return;
+        }
+        Worker worker = new Worker(new WorkerSettings(List.of(base), "local-" + InetAddress.getLocalHost().getHostName(),
+                settings.localWorkerPool(), List.of(), settings.localWorkerSlots(),
+                settings.dataDir().resolve("local-worker"), Duration.ofSeconds(30)));
+        worker.start();
+        running.push(worker::stop);
+    }
+
+    private void printReady(URI base, Duration took, long pid) {
+        out.printf("%nMuster is ready on %s (started in %.1f s, server pid %d)%n", base, took.toMillis() / 1000.0, pid);
+        out.println("  API        " + base + "/api/v1/jobs        (OpenAPI: " + base + "/openapi)");
+        out.println("  Console    " + base + "/console/");
+        out.println("  Health     " + base + "/health/ready");
+        out.println("  Metrics    " + base + "/metrics");
+        out.println(settings.localWorkerSlots() > 0
+                ? "  Worker     local, " + settings.localWorkerSlots() + " slots, pool \"" + settings.localWorkerPool() + "\""
+                : "  Worker     none (MUSTER_LOCAL_WORKER_SLOTS=0)");
+        out.println();
+        out.println("Run a job:  curl -s -X POST " + base + "/api/v1/jobs -H 'Content-Type: application/json' -d '{\"command\":\"echo hello\"}'");
+        out.println("Stop:       Ctrl-C");
+    }
+
+    /** Reverse order of start: the worker finishes, then the server, then the broker and the database. */
+    synchronized void stop() {
+        while (!running.isEmpty()) {
+            AutoCloseable component = running.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                System.err.println("muster-server: while stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String generatedPassword() {
+        return dev.muster.embedded.Passwords.random();
+    }
+}

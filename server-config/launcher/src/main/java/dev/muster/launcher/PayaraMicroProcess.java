@@ -1,0 +1,112 @@
+package dev.muster.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Payara Micro in a child JVM, running the resource adapter (deployed by the post-boot commands) and the WAR at the
+ * root context. Its log goes to a file; the launcher reports progress itself.
+ */
+final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI readiness;
+    private final Path log;
+
+    private PayaraMicroProcess(Process process, URI readiness, Path log) {
+        this.process = process;
+        this.readiness = readiness;
+        this.log = log;
+    }
+
+    static PayaraMicroProcess start(Path runtimeDir, Path postBoot, Path workDir, int port, String javaOptions,
+                                    Map<String, String> environment) throws IOException {
+        Path log = workDir.resolve("logs").resolve("server.log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        command.addAll(List.of("-jar", runtimeDir.resolve("payara-micro.jar").toString(),
+                "--nocluster",
+                "--port", Integer.toString(port),
+                "--rootdir", workDir.resolve("payara").toString(),
+                "--postbootcommandfile", postBoot.toString(),
+                "--deploy", runtimeDir.resolve("muster.war").toString(),
+                "--contextroot", "/"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/health/ready"), log);
+    }
+
+    /** Waits until the application reports ready, telling {@code progress} every few seconds. */
+    void awaitReady(Duration timeout, Consumer<Duration> progress) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant start = Instant.now();
+        Instant nextReport = start.plusSeconds(5);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IOException("Payara Micro exited with code " + process.exitValue() + "; see " + log);
+            }
+            if (isReady(http)) {
+                return;
+            }
+            Duration elapsed = Duration.between(start, Instant.now());
+            if (elapsed.compareTo(timeout) > 0) {
+                throw new IOException("Payara Micro was not ready after " + timeout.toSeconds() + " s; see " + log);
+            }
+            if (Instant.now().isAfter(nextReport)) {
+                progress.accept(elapsed);
+                nextReport = Instant.now().plusSeconds(5);
+            }
+            process.waitFor(500, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean isReady(HttpClient http) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** SIGTERM, so Payara undeploys cleanly (MDBs stop, transactions finish); SIGKILL if it takes too long. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.muster.dispatch.boundary;
+
+import dev.muster.dispatch.control.LeaseGrants;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The parked long-polls of this instance, grouped by what they can run (pool and label set), each group served by
+ * one {@link PoolDispatcher} thread that exists only while the group has waiters. Memory per idle worker is one
+ * suspended response; threads are per group, not per worker.
+ */
+@ApplicationScoped
+public class LeaseWaiters {
+
+    @Inject
+    LeaseGrants grants;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final Map<String, PoolDispatcher> dispatchers = new HashMap<>();
+
+    synchronized void park(LeaseWaiter waiter) {
+        String key = waiter.worker().pool() + "|" + waiter.worker().labels().canonical();
+        PoolDispatcher dispatcher = dispatchers.get(key);
+        if (dispatcher == null || !dispatcher.offer(waiter)) {
+            dispatcher = new PoolDispatcher(key, grants, clock, this::retire, LeaseResource::leaseAnswer);
+            dispatcher.offer(waiter);
+            dispatchers.put(key, dispatcher);
+            threads.newThread(dispatcher).start();
+        }
+    }
+
+    private synchronized boolean retire(PoolDispatcher dispatcher) {
+        if (dispatcher.retireIfIdle()) {
+            dispatchers.remove(dispatcher.key(), dispatcher);
+            return true;
+        }
+        return false;
+    }
+
+    @PreDestroy
+    synchronized void stopAll() {
+        dispatchers.values().forEach(PoolDispatcher::stop);
+        dispatchers.clear();
+    }
+
+}

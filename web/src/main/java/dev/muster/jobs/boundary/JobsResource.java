@@ -1,0 +1,149 @@
+package dev.muster.jobs.boundary;
+
+import dev.muster.jobs.control.JobQueries;
+import dev.muster.jobs.control.JobSubmission;
+import dev.muster.jobs.entity.Job;
+import dev.muster.jobs.entity.JobSpec;
+import dev.muster.jobs.entity.JobState;
+import dev.muster.logs.control.LogStore;
+import dev.muster.logs.entity.LogChunk;
+import dev.muster.platform.Refused;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** The client API for jobs: submit, look up, list, read logs. */
+@Path("v1/jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class JobsResource {
+
+    private static final int LOG_BATCH = 1000;
+
+    @Inject
+    JobSubmission submission;
+
+    @Inject
+    JobQueries queries;
+
+    @Inject
+    LogStore logs;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** 201 only after the job row and its queue message have committed together. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@NotNull(message = "a JSON job is required, e.g. {\"command\": \"echo hi\"}") @Valid JobSpec body) {
+        Job job = submission.submit(body);
+        return Response.created(uriInfo.getBaseUriBuilder().path("v1/jobs").path(job.id()).build()).entity(JobRepresentation.of(job)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject job(@PathParam("id") String id) {
+        return JobRepresentation.of(queries.find(id));
+    }
+
+    @GET
+    public JsonObject list(@QueryParam("state") String state,
+                           @QueryParam("pool") String pool,
+                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(JobQueries.MAX_PAGE_SIZE) int size) {
+        JobQueries.Page found = queries.page(parseState(state), blankToNull(pool), page, size);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        found.items().forEach(job -> items.add(JobRepresentation.of(job)));
+        return Json.createObjectBuilder()
+                .add("items", items)
+                .add("page", found.page())
+                .add("size", found.size())
+                .add("total", found.total())
+                .build();
+    }
+
+    /** The current attempt's output, both streams in the order they were produced. */
+    @GET
+    @Path("{id}/log")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+    public StreamingOutput log(@PathParam("id") String id) {
+        String attemptId = queries.find(id).currentAttemptId();
+        return output -> {
+            int after = -1;
+            while (attemptId != null) {
+                List<LogChunk> chunks = logs.after(attemptId, after, LOG_BATCH);
+                for (LogChunk chunk : chunks) {
+                    output.write(chunk.data().getBytes(StandardCharsets.UTF_8));
+                    after = chunk.seq();
+                }
+                if (chunks.size() < LOG_BATCH) {
+                    break;
+                }
+            }
+        };
+    }
+
+    /** Log chunks after {@code after}, with the job's state, so a follower knows when to stop. */
+    @GET
+    @Path("{id}/log/chunks")
+    public JsonObject chunks(@PathParam("id") String id, @QueryParam("after") @DefaultValue("-1") @Min(-1) int after) {
+        Job job = queries.find(id);
+        JsonArrayBuilder chunks = Json.createArrayBuilder();
+        if (job.currentAttemptId() != null) {
+            for (LogChunk chunk : logs.after(job.currentAttemptId(), after, LOG_BATCH)) {
+                chunks.add(Json.createObjectBuilder()
+                        .add("seq", chunk.seq()).add("stream", chunk.stream()).add("data", chunk.data()));
+            }
+        }
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("jobId", job.id())
+                .add("state", job.state().name())
+                .add("attempt", job.attemptCount())
+                .add("chunks", chunks);
+        if (job.exitCode() == null) {
+            body.addNull("exitCode");
+        } else {
+            body.add("exitCode", job.exitCode());
+        }
+        return body.build();
+    }
+
+    private static JobState parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return JobState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refused.invalid("state", "must be one of " + Arrays.toString(JobState.values()));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

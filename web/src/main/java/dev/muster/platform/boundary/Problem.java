@@ -1,0 +1,36 @@
+package dev.muster.platform.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 9457 problem document: what went wrong, for a person, and which input, for a program. */
+public final class Problem {
+
+    public static final MediaType TYPE = new MediaType("application", "problem+json");
+
+    private Problem() {
+    }
+
+    public static Response of(int status, String detail) {
+        return of(status, null, detail, null);
+    }
+
+    public static Response of(int status, String field, String detail, JsonArrayBuilder errors) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", type == null ? "Error" : type.getReasonPhrase())
+                .add("status", status)
+                .add("detail", detail == null ? "" : detail);
+        if (field != null) {
+            body.add("field", field);
+        }
+        if (errors != null) {
+            body.add("errors", errors);
+        }
+        return Response.status(status).type(TYPE).entity(body.build().toString()).build();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.muster.platform.boundary;
+
+import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.System.Logger.Level;
+import java.util.UUID;
+
+/**
+ * The last line: anything unforeseen is logged with an incident id and answered with that id, never with a stack
+ * trace. Validation failures that surface wrapped by the EJB container are unwrapped into a 400.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final System.Logger LOG = System.getLogger(UnexpectedErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable throwable) {
+        for (Throwable t = throwable; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violations) {
+                return new ConstraintViolationMapper().toResponse(violations);
+            }
+            if (t instanceof BodyTooLarge tooLarge) {
+                return Problem.of(413, tooLarge.getMessage());
+            }
+            if (!(t instanceof EJBException) && t instanceof jakarta.jms.JMSRuntimeException) {
+                LOG.log(Level.WARNING, "broker unavailable", t);
+                return Problem.of(503, "the message broker is not reachable; try again shortly");
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.ERROR, "incident " + incident, throwable);
+        return Problem.of(500, "internal error, incident " + incident + " (see the server log)");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.muster.workers.boundary;
+
+import dev.muster.dispatch.control.LeaseSettings;
+import dev.muster.jobs.control.AttemptReports;
+import dev.muster.jobs.entity.Job;
+import dev.muster.workers.control.WorkerRegistry;
+import dev.muster.workers.entity.WorkerRegistration;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/**
+ * The worker protocol apart from leasing (see {@code LeaseResource}): register, heartbeat, log, complete, leave.
+ * Every call after registration is authenticated by the worker's secret and fenced by the attempt's lease token.
+ */
+@Path("v1/workers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorkersResource {
+
+    @Inject
+    WorkerRegistry registry;
+
+    @Inject
+    WorkerCredentials credentials;
+
+    @Inject
+    AttemptReports reports;
+
+    @Inject
+    LeaseSettings settings;
+
+    @POST
+    public Response register(@NotNull(message = "a JSON registration is required") @Valid WorkerRegistration body) {
+        WorkerRegistry.Registered registered = registry.register(body);
+        JsonObject answer = Json.createObjectBuilder()
+                .add("workerId", registered.worker().id())
+                .add("secret", registered.secret())
+                .add("leaseSeconds", settings.lease().toSeconds())
+                .add("heartbeatSeconds", settings.heartbeat().toSeconds())
+                .build();
+        return Response.created(URI.create("/api/v1/workers/" + registered.worker().id())).entity(answer).build();
+    }
+
+    @POST
+    @Path("{workerId}/heartbeat")
+    public JsonObject heartbeat(@PathParam("workerId") String workerId,
+                                @NotNull(message = "a JSON heartbeat is required") @Valid WorkerReports.Heartbeat body) {
+        credentials.authenticate(workerId);
+        registry.seen(workerId);
+        JsonArrayBuilder stale = Json.createArrayBuilder();
+        reports.heartbeat(workerId, body.leases()).forEach(stale::add);
+        return Json.createObjectBuilder().add("cancel", Json.createArrayBuilder()).add("stale", stale).build();
+    }
+
+    @POST
+    @Path("{workerId}/attempts/{attemptId}/log")
+    public Response appendLog(@PathParam("workerId") String workerId, @PathParam("attemptId") String attemptId,
+                              @NotNull(message = "a JSON log batch is required") @Valid WorkerReports.LogAppend body) {
+        credentials.authenticate(workerId);
+        reports.appendLog(workerId, attemptId, body.leaseToken(), body.chunks());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{workerId}/attempts/{attemptId}/complete")
+    public JsonObject complete(@PathParam("workerId") String workerId, @PathParam("attemptId") String attemptId,
+                               @NotNull(message = "a JSON completion is required") @Valid WorkerReports.Complete body) {
+        credentials.authenticate(workerId);
+        Job job = reports.complete(workerId, attemptId, body.leaseToken(), body.completion());
+        return Json.createObjectBuilder().add("jobId", job.id()).add("state", job.state().name()).build();
+    }
+
+    @DELETE
+    @Path("{workerId}")
+    public Response deregister(@PathParam("workerId") String workerId) {
+        credentials.authenticate(workerId);
+        registry.deregister(workerId);
+        return Response.noContent().build();
+    }
+}

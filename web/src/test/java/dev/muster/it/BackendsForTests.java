@@ -1,0 +1,65 @@
+package dev.muster.it;
+
+import dev.muster.embedded.EmbeddedBroker;
+import dev.muster.embedded.EmbeddedDatabase;
+import dev.muster.embedded.FreePort;
+import dev.muster.embedded.Passwords;
+import dev.muster.embedded.PostBootCommands;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Starts a real PostgreSQL and a real Artemis broker (random loopback ports, fresh data directories) before
+ * Arquillian boots Payara Micro, and hands their coordinates to it through the connector's system properties.
+ * Only for the integration-test run (failsafe sets {@code muster.it.runtime}); unit tests start nothing.
+ */
+public class BackendsForTests implements LauncherSessionListener {
+
+    private EmbeddedDatabase database;
+    private EmbeddedBroker broker;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String runtime = System.getProperty("muster.it.runtime");
+        if (runtime == null) {
+            return;
+        }
+        try {
+            Path data = Files.createTempDirectory(Path.of(runtime).getParent(), "it-data-");
+            database = EmbeddedDatabase.start(data.resolve("postgres"), FreePort.pick());
+            String password = Passwords.random();
+            broker = EmbeddedBroker.start(data.resolve("broker"), FreePort.pick(), "muster", password);
+            Path postBoot = new PostBootCommands("127.0.0.1", "tcp://127.0.0.1:" + broker.port(), "muster", password,
+                    Path.of(runtime, "muster-artemis.rar")).writeTo(data.resolve("post-boot.asadmin"));
+            System.setProperty("payara.extraMicroOptions", "--postbootcommandfile " + postBoot);
+            System.setProperty("payara.cmdOptions", String.join(" ",
+                    "-Xmx768m",
+                    "-Dmuster.db.url=" + database.jdbcUrl(),
+                    "-Dmuster.db.user=" + EmbeddedDatabase.USER,
+                    "-Dmuster.db.password=postgres",
+                    "-Dmuster.broker.user=muster",
+                    "-Dmuster.broker.password=" + password,
+                    "-Dmuster.lease.max-wait-seconds=10"));
+            System.setProperty("muster.it.jdbcUrl", database.jdbcUrl());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start PostgreSQL and Artemis for the integration tests", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        try {
+            if (broker != null) {
+                broker.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the test backends", e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.muster.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.File;
+import java.net.URL;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets a 4xx problem document naming what is wrong, never a 500, and creates nothing. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadInputIT {
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("muster.it.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(base);
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {3}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /api/v1/jobs    | {\"command\": \"echo   | 400 | ",
+            "POST | /api/v1/jobs    | {}                     | 400 | command",
+            "POST | /api/v1/jobs    | {\"command\": \"  \"}    | 400 | command",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"priority\": \"high\"} | 400 | priority",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"priority\": 12} | 400 | priority",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"pool\": \"../etc\"} | 400 | pool",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"labels\": [\"ok\", \"no way\"]} | 400 | labels[1]",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"env\": {\"1BAD\": \"v\"}} | 400 | env[1BAD]",
+            "POST | /api/v1/jobs    | {\"comand\": \"x\"}      | 400 | comand",
+            "POST | /api/v1/jobs    | [1, 2]                 | 400 | ",
+            "POST | /api/v1/workers | {\"name\": \"w\", \"slots\": -1} | 400 | slots",
+            "POST | /api/v1/workers | {\"name\": \"w\", \"slots\": \"many\"} | 400 | slots",
+            "GET  | /api/v1/jobs/no-such-job |               | 404 | ",
+            "GET  | /api/v1/jobs?state=DONE |                | 400 | state",
+            "GET  | /api/v1/jobs?size=1000 |                 | 400 | size",
+            "POST | /api/v1/workers/nobody/lease | {\"slots\": 1} | 401 | ",
+    })
+    void isRefusedWithAProblemDocument(String method, String path, String body, int status, String field) {
+        long jobsBefore = totalJobs();
+        Api.Reply reply = "GET".equals(method) ? api.get(path) : api.post(path, body == null ? "" : body);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
+        JsonObject problem = reply.json();
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("detail")).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+        if (field != null) {
+            assertThat(problem.getString("field", null)).as(reply.toString()).isEqualTo(field);
+        }
+        assertThat(totalJobs()).as("a refused request creates no job").isEqualTo(jobsBefore);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOversizedBodyIsRefusedWith413() {
+        String huge = "{\"command\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}";
+        Api.Reply reply = api.post("/api/v1/jobs", huge);
+        assertThat(reply.status()).as(reply.status() + " " + reply.contentType()).isEqualTo(413);
+        assertThat(reply.json().getString("detail")).contains("larger than");
+    }
+
+    private long totalJobs() {
+        return api.get("/api/v1/jobs?size=1").json().getJsonNumber("total").longValue();
+    }
+}
