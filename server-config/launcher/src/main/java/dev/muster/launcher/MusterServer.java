@@ -55,8 +55,9 @@ public final class MusterServer {
         try {
             int exit = server.run();
             System.exit(exit);
-        } catch (Exception e) {
-            System.err.println("muster-server: could not start: " + e.getMessage());
+        } catch (Exception | LinkageError e) {
+            // The shutdown hook stops whatever did start (database, broker, server).
+            System.err.println("muster-server: could not start: " + e);
             System.exit(1);
         }
     }

@@ -76,10 +76,15 @@ final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Payara answers UP before the application is deployed (no checks registered yet counts as UP), so readiness
+     * counts only once the application's own check is in the answer.
+     */
     private boolean isReady(HttpClient http) throws InterruptedException {
         try {
             HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"muster\"");
         } catch (IOException notYet) {
             return false;
         }

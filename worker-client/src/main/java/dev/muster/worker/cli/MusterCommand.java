@@ -1,0 +1,45 @@
+package dev.muster.worker.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code muster}: the entry point of the jar; each job of the tool is a subcommand. */
+@Command(name = "muster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Submits jobs to a Muster server, follows them, and runs workers that execute them.",
+        subcommands = {SubmitCommand.class, LogsCommand.class, JobsCommand.class, WorkerCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"%nServer: --server URL, else $MUSTER_SERVER, else http://localhost:8080.",
+            "%nExamples:",
+            "  muster submit --follow -- make test",
+            "  muster jobs --state failed",
+            "  muster worker --pool build --slots 4"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "2:usage error", "3:server unreachable", "4:server refused the request",
+            "N:submit --follow: the job's exit code (124 timed out, 130 cancelled)"})
+public final class MusterCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** The command line with Muster's exit codes and error messages; what {@link #main} and tests run. */
+    public static CommandLine commandLine() {
+        ExitCodes exitCodes = new ExitCodes();
+        return new CommandLine(new MusterCommand())
+                .setExecutionExceptionHandler(exitCodes)
+                .setExitCodeExceptionMapper(exitCodes);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

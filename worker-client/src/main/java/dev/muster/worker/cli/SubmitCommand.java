@@ -1,0 +1,110 @@
+package dev.muster.worker.cli;
+
+import dev.muster.worker.protocol.ChunkPage;
+import dev.muster.worker.protocol.Job;
+import dev.muster.worker.protocol.JobState;
+import dev.muster.worker.protocol.JobSubmission;
+import dev.muster.worker.protocol.MusterClient;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code muster submit}: queue a shell command as a job, optionally following it to its end. */
+@Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Submits a shell command as a job and prints its id.",
+            "With --follow, streams the job's output and exits with the job's exit code."},
+        footer = {"%nExamples:",
+            "  muster submit -- make test",
+            "  muster submit --pool build --timeout 600 --follow -- ./gradlew build",
+            "  muster submit --env GREETING=hi -f -- sh -c 'echo $GREETING; exit 3'"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:submitted (or, with --follow, the job succeeded)", "2:usage error",
+            "3:server unreachable", "4:server refused the request",
+            "N:with --follow, the job's exit code; 124 timed out, 130 cancelled"})
+final class SubmitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions server;
+
+    @Option(names = "--pool", paramLabel = "NAME", description = "Pool whose workers may run the job (server default: default).")
+    String pool;
+
+    @Option(names = "--labels", split = ",", paramLabel = "LABEL",
+            description = "Labels a worker must have, comma-separated.")
+    List<String> labels;
+
+    @Option(names = "--priority", paramLabel = "0-9", description = "0 lowest … 9 highest (server default: 4).")
+    Integer priority;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill the job after this many seconds.")
+    Integer timeoutSeconds;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Environment variable for the job; repeatable.")
+    Map<String, String> env;
+
+    @Option(names = {"-f", "--follow"}, description = "Stream the job's output and exit with its exit code.")
+    boolean follow;
+
+    @Parameters(paramLabel = "COMMAND", arity = "1..*",
+            description = "The command, after --. Several words are re-quoted for sh -c; one word is a script.")
+    List<String> command;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        MusterClient client = server.client();
+        long started = System.nanoTime();
+        Job job = client.submit(new JobSubmission(ShellWords.join(command), pool, labels, priority, timeoutSeconds,
+                env));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!follow) {
+            out.println(job.id());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        err.printf("muster: job %s %s in pool %s…%n", job.id(), job.state().name().toLowerCase(Locale.ROOT),
+                job.pool());
+        err.flush();
+        StateReporter states = new StateReporter(job, err);
+        new LogFollower(client, out, err, Duration.ofMillis(300), states).print(job.id(), true);
+        JobOutcome outcome = new JobOutcome(client.job(job.id()));
+        err.println("muster: " + outcome.summary(Duration.ofNanos(System.nanoTime() - started)));
+        err.flush();
+        return outcome.exitCode();
+    }
+
+    /** Says once when the job starts running, so a long queue wait is visible. */
+    private static final class StateReporter implements Consumer<ChunkPage> {
+        private final Job job;
+        private final PrintWriter err;
+        private JobState last;
+
+        StateReporter(Job job, PrintWriter err) {
+            this.job = job;
+            this.err = err;
+            this.last = job.state();
+        }
+
+        @Override
+        public void accept(ChunkPage page) {
+            if (page.state() == JobState.RUNNING && last != JobState.RUNNING) {
+                err.printf("muster: job %s running…%n", job.id());
+                err.flush();
+            }
+            last = page.state();
+        }
+    }
+}

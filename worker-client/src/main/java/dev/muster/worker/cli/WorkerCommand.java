@@ -1,0 +1,114 @@
+package dev.muster.worker.cli;
+
+import dev.muster.worker.execution.Worker;
+import dev.muster.worker.execution.WorkerSettings;
+import java.io.PrintWriter;
+import java.lang.ref.Reference;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code muster worker}: run jobs for a pool until stopped. SIGTERM or Ctrl-C drains: no new jobs, running
+ * ones get {@code --drain-seconds} to finish, then the worker deregisters and exits.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Runs jobs of one pool until stopped.",
+            "Each job runs as `sh -c COMMAND` in a fresh temporary directory that is deleted afterwards.",
+            "SIGTERM or Ctrl-C stops leasing, lets running jobs finish for --drain-seconds, kills the rest, "
+                    + "and deregisters."},
+        footer = {"%nExamples:",
+            "  muster worker --server http://muster:8080 --pool build --slots 4",
+            "  muster worker --labels linux,java --server http://a:8080,http://b:8080"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped", "2:usage error", "4:the server refused to register the worker"})
+final class WorkerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions server;
+
+    @Option(names = "--pool", paramLabel = "NAME", defaultValue = "default", description = "Pool to take jobs from (default: ${DEFAULT-VALUE}).")
+    String pool;
+
+    @Option(names = "--slots", paramLabel = "N",
+            description = "Jobs run at once, at least 1 (default: the number of CPUs, here ${DEFAULT-VALUE}).")
+    int slots = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--labels", split = ",", paramLabel = "LABEL",
+            description = "Capabilities of this worker that jobs can require, comma-separated.")
+    List<String> labels = List.of();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name shown on the server (default: the host name).")
+    String name;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where job workspaces are created (default: the system temp directory).")
+    Path workDir;
+
+    @Option(names = "--drain-seconds", paramLabel = "S", defaultValue = "60",
+            description = "On shutdown, how long running jobs may finish before they are killed (default: ${DEFAULT-VALUE}).")
+    int drainSeconds;
+
+    @Override
+    public Integer call() {
+        validate();
+        Logger logging = ConsoleLogging.install();
+        Worker worker = new Worker(new WorkerSettings(server.servers(), name != null ? name : hostName(), pool,
+                labels, slots, workDir, Duration.ofSeconds(drainSeconds)));
+        PrintWriter err = spec.commandLine().getErr();
+        Thread shutdown = new Thread(() -> {
+            // Straight to stderr: the JDK resets logging in its own shutdown hook, concurrently with this one.
+            err.printf("muster: stopping worker; running jobs get up to %d s to finish%n", drainSeconds);
+            err.flush();
+            worker.stop();
+            err.println("muster: worker stopped");
+            err.flush();
+        }, "muster-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        worker.start();
+        try {
+            worker.termination().toCompletableFuture().join();
+            return ExitCodes.OK;
+        } catch (CompletionException e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause; // mapped to an exit code like every other refusal
+            }
+            throw e;
+        } finally {
+            Reference.reachabilityFence(logging); // JUL holds loggers weakly; keep the configured one alive
+        }
+    }
+
+    private void validate() {
+        if (slots < 1) {
+            throw new ParameterException(spec.commandLine(), "--slots must be at least 1, was " + slots);
+        }
+        if (drainSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--drain-seconds must not be negative");
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            String fromEnv = System.getenv("HOSTNAME");
+            return fromEnv != null && !fromEnv.isBlank() ? fromEnv : "worker";
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.muster.worker.execution;
+
+import dev.muster.worker.logshipping.LogBuffer;
+import dev.muster.worker.logshipping.StreamPump;
+import dev.muster.worker.protocol.LeasedJob;
+import dev.muster.worker.protocol.LogStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the command of one attempt as {@code sh -c <command>} in its workspace, with the job's env on top of
+ * the worker's, feeding stdout and stderr into a {@link LogBuffer} as they come. It ends when the process
+ * exits, the job's timeout passes, or the attempt is asked to stop; in the last two cases the whole process
+ * tree is killed.
+ */
+final class JobProcess {
+
+    /** How the process ended: its exit code, and why it was stopped if it was. */
+    record Ending(int exitCode, StopReason stopReason) {
+    }
+
+    private final ProcessTree tree;
+    private final Duration outputGrace;
+    private final Executor executor;
+
+    /**
+     * @param outputGrace how long to wait for the output pipes to close once the process is gone; a
+     *     background child that outlives its shell may hold them open for ever
+     */
+    JobProcess(ProcessTree tree, Duration outputGrace, Executor executor) {
+        this.tree = tree;
+        this.outputGrace = outputGrace;
+        this.executor = executor;
+    }
+
+    /** @throws IOException when the process cannot be started */
+    Ending run(Attempt attempt, Path workspace, LogBuffer buffer) throws IOException {
+        Process process = start(attempt.job(), workspace);
+        CompletableFuture<Void> output = CompletableFuture.allOf(
+                CompletableFuture.runAsync(new StreamPump(process.getInputStream(), LogStream.STDOUT, buffer), executor),
+                CompletableFuture.runAsync(new StreamPump(process.getErrorStream(), LogStream.STDERR, buffer), executor));
+        StopReason reason = awaitExitOrStop(process, attempt);
+        if (reason != null) {
+            tree.kill(process.toHandle());
+        }
+        int exitCode = awaitExitCode(process);
+        awaitQuietly(output, outputGrace);
+        return new Ending(exitCode, reason);
+    }
+
+    private static Process start(LeasedJob job, Path workspace) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", job.command())).directory(workspace.toFile());
+        builder.environment().put("MUSTER_JOB_ID", job.jobId());
+        builder.environment().put("MUSTER_ATTEMPT_ID", job.attemptId());
+        builder.environment().putAll(job.env());
+        Process process = builder.start();
+        process.getOutputStream().close(); // jobs get no input: a read sees end-of-file instead of hanging
+        return process;
+    }
+
+    /** Null when the process exited by itself, else why it must be killed. */
+    private static StopReason awaitExitOrStop(Process process, Attempt attempt) {
+        CompletableFuture<Object> either = CompletableFuture.anyOf(process.onExit(), attempt.stopRequest());
+        Duration timeout = attempt.job().timeout();
+        try {
+            if (timeout == null) {
+                either.get();
+            } else {
+                either.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException e) {
+            return StopReason.TIMED_OUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return StopReason.SHUTDOWN; // the worker is abandoning its attempts
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("waiting for the job failed", e);
+        }
+        return process.isAlive() ? attempt.stopRequest().getNow(StopReason.SHUTDOWN) : null;
+    }
+
+    private static int awaitExitCode(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return -1;
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future, Duration timeout) {
+        try {
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // output that did not end in time is left behind; the buffer ignores whatever comes later
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

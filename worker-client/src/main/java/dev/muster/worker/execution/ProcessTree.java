@@ -1,0 +1,81 @@
+package dev.muster.worker.execution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kills a process together with everything it started. A job is {@code sh -c …}; killing only the shell would
+ * leave its children running (and holding the log pipes open). Descendants are collected before anything is
+ * signalled, because a child whose parent died is re-parented and no longer shows up as a descendant.
+ * Everyone gets SIGTERM first, so jobs can clean up, and SIGKILL once {@code grace} has passed.
+ */
+public final class ProcessTree {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final Duration grace;
+
+    public ProcessTree(Duration grace) {
+        this.grace = grace;
+    }
+
+    /** Blocks until every process of the tree is gone, at most about {@code grace} plus a second. */
+    public void kill(ProcessHandle root) {
+        List<ProcessHandle> tree = snapshot(root, List.of());
+        tree.forEach(ProcessHandle::destroy);
+        if (!awaitGone(tree, grace)) {
+            List<ProcessHandle> survivors = snapshot(root, tree).stream().filter(ProcessTree::isRunning).toList();
+            survivors.forEach(ProcessHandle::destroyForcibly);
+            awaitGone(survivors, Duration.ofSeconds(1));
+        }
+    }
+
+    /**
+     * Whether the process still runs. A killed orphan stays a zombie until its new parent reaps it, and in a
+     * container whose PID 1 never reaps that is for ever; {@link ProcessHandle#isAlive()} counts zombies as
+     * alive, so on Linux their state is read from {@code /proc}.
+     */
+    static boolean isRunning(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName < 0 || afterName + 2 >= stat.length() || stat.charAt(afterName + 2) != 'Z';
+        } catch (IOException | UnsupportedOperationException e) {
+            return process.isAlive(); // no /proc (not Linux), or the process is gone by now
+        }
+    }
+
+    /** The root, its current descendants, and any processes already known. */
+    private static List<ProcessHandle> snapshot(ProcessHandle root, List<ProcessHandle> known) {
+        List<ProcessHandle> tree = new ArrayList<>(known);
+        root.descendants().filter(p -> !tree.contains(p)).forEach(tree::add);
+        if (!tree.contains(root)) {
+            tree.add(root);
+        }
+        return tree;
+    }
+
+    /** Polls rather than using {@code onExit()}, which never completes for a zombie that is not our child. */
+    private static boolean awaitGone(List<ProcessHandle> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (processes.stream().anyMatch(ProcessTree::isRunning)) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.muster.worker.execution;
+
+import dev.muster.worker.protocol.HttpTransport;
+import dev.muster.worker.protocol.LeasedJob;
+import dev.muster.worker.protocol.MusterVersion;
+import dev.muster.worker.protocol.ProblemException;
+import dev.muster.worker.protocol.RetryPolicy;
+import dev.muster.worker.protocol.ServerList;
+import dev.muster.worker.protocol.ServerUnreachableException;
+import dev.muster.worker.protocol.WorkerCredentials;
+import dev.muster.worker.protocol.WorkerRegistration;
+import dev.muster.worker.protocol.WorkerSession;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A Muster worker: registers with the server, leases jobs while it has free slots, runs them, ships their logs,
+ * reports how they ended, and keeps its leases alive with heartbeats. Used by {@code muster worker} and, in
+ * the same JVM, by the server's launcher.
+ *
+ * <p>Lifecycle: {@link #start()} returns at once; registration happens in the background and is retried for as
+ * long as the server is unreachable, so a worker may be started before its server is up. Only a server that
+ * refuses the registration (4xx) ends the worker; {@link #termination()} then completes exceptionally.
+ * {@link #stop()} drains: no more leasing, running jobs get {@code drain} to finish, the rest are killed and
+ * reported as "error: worker shut down", then the worker deregisters. All threads are daemons, and none
+ * outlives {@code stop()} except a job-output reader left blocked by an orphaned grandchild process.
+ */
+public final class Worker {
+
+    private static final System.Logger LOG = System.getLogger(Worker.class.getName());
+
+    private final WorkerSettings settings;
+    private final WorkerTuning tuning;
+    private final WorkerSession session;
+    private final RunningAttempts attempts;
+    private final ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads("muster-attempt"));
+    private final CompletableFuture<Void> termination = new CompletableFuture<>();
+    private Thread leasing;
+    private Thread heartbeat;
+    private boolean stopping;
+
+    public Worker(WorkerSettings settings) {
+        this(settings, WorkerTuning.DEFAULT);
+    }
+
+    public Worker(WorkerSettings settings, WorkerTuning tuning) {
+        this.settings = settings;
+        this.tuning = tuning;
+        HttpTransport transport = new HttpTransport(new ServerList(settings.servers()),
+                RetryPolicy.forever(tuning.backoff()));
+        this.session = new WorkerSession(transport, new WorkerRegistration(settings.name(), settings.pool(),
+                settings.labels(), settings.slots(), MusterVersion.current()));
+        this.attempts = new RunningAttempts(settings.slots());
+    }
+
+    /** Starts registering and leasing in the background; returns at once. */
+    public synchronized void start() {
+        if (leasing != null || stopping) {
+            throw new IllegalStateException("a worker can be started only once");
+        }
+        leasing = new DaemonThreads("muster-lease").newThread(this::registerAndLease);
+        leasing.start();
+    }
+
+    /** Drains and stops as described above; blocks until done. Calling it again waits for the first call. */
+    public void stop() {
+        Thread leaseThread;
+        synchronized (this) {
+            if (stopping) {
+                termination.exceptionally(e -> null).join();
+                return;
+            }
+            stopping = true;
+            leaseThread = leasing;
+        }
+        interruptAndJoin(leaseThread);
+        drainAttempts();
+        Thread heartbeatThread;
+        synchronized (this) {
+            heartbeatThread = heartbeat;
+        }
+        interruptAndJoin(heartbeatThread);
+        executor.shutdownNow();
+        deregister();
+        termination.complete(null);
+    }
+
+    /** Completes when the worker has stopped; exceptionally if the server refused to register it. */
+    public CompletionStage<Void> termination() {
+        return termination;
+    }
+
+    /** The id the server gave this worker, once registered. */
+    public Optional<String> workerId() {
+        return Optional.ofNullable(session.credentials()).map(WorkerCredentials::workerId);
+    }
+
+    /** How many jobs run right now. */
+    public int runningJobs() {
+        return attempts.size();
+    }
+
+    private void registerAndLease() {
+        try {
+            session.register();
+        } catch (ProblemException | IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "the server refused to register this worker: {0}", e.getMessage());
+            termination.completeExceptionally(e);
+            return;
+        } catch (CancellationException e) {
+            return; // stopped before the server was reachable
+        }
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            heartbeat = new DaemonThreads("muster-heartbeat").newThread(new HeartbeatLoop(session, attempts));
+            heartbeat.start();
+        }
+        try {
+            new LeaseLoop(session, attempts, this::launch, tuning.leaseWaitSeconds(), tuning.backoff()).run();
+        } catch (RuntimeException bug) {
+            // Without its lease loop the worker would idle for ever while looking healthy: make it visible.
+            LOG.log(Level.ERROR, "the lease loop failed; this worker takes no more jobs", bug);
+            termination.completeExceptionally(bug);
+        }
+    }
+
+    private void launch(LeasedJob job) {
+        LOG.log(Level.INFO, "leased job {0} (attempt {1})", job.jobId(), job.attemptId());
+        Attempt attempt = new Attempt(job);
+        attempts.add(attempt);
+        AttemptRunner runner = new AttemptRunner(attempt, session, settings.workDir(), tuning, executor);
+        executor.execute(() -> {
+            try {
+                runner.run();
+            } finally {
+                attempts.remove(attempt);
+            }
+        });
+    }
+
+    private void drainAttempts() {
+        try {
+            if (attempts.size() > 0) {
+                LOG.log(Level.INFO, "stopping: waiting up to {0} s for {1} running jobs",
+                        settings.drain().toSeconds(), attempts.size());
+            }
+            if (!attempts.awaitEmpty(settings.drain())) {
+                LOG.log(Level.INFO, "stopping: killing {0} jobs still running", attempts.size());
+                attempts.stopAll(StopReason.SHUTDOWN);
+                attempts.awaitEmpty(tuning.killGrace().plus(tuning.finalReportTimeout()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            attempts.stopAll(StopReason.SHUTDOWN);
+        }
+    }
+
+    private void deregister() {
+        try {
+            session.deregister(RetryPolicy.tries(3, tuning.backoff()));
+        } catch (ProblemException | ServerUnreachableException | CancellationException e) {
+            // The server will drop the worker when its heartbeats stop; nothing else to do on the way out.
+            LOG.log(Level.WARNING, "could not deregister: {0}", e.getMessage());
+        }
+    }
+
+    private static void interruptAndJoin(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

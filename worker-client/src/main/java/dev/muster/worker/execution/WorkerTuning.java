@@ -1,0 +1,23 @@
+package dev.muster.worker.execution;
+
+import dev.muster.worker.logshipping.LogShipper;
+import dev.muster.worker.protocol.Backoff;
+import java.time.Duration;
+
+/**
+ * The worker's internal timings and limits. The defaults are what production uses; tests shorten them.
+ *
+ * @param backoff pause between retries of a failed call
+ * @param cadence when log output is shipped
+ * @param logCapacityBytes unshipped output kept per attempt before the middle is dropped
+ * @param killGrace time between SIGTERM and SIGKILL
+ * @param outputGrace time to wait for a job's output pipes to close after its process is gone
+ * @param finalReportTimeout at shutdown, time for killed attempts to ship their logs and report
+ * @param leaseWaitSeconds how long a lease request may wait on the server for work
+ */
+public record WorkerTuning(Backoff backoff, LogShipper.Cadence cadence, long logCapacityBytes, Duration killGrace,
+        Duration outputGrace, Duration finalReportTimeout, int leaseWaitSeconds) {
+
+    public static final WorkerTuning DEFAULT = new WorkerTuning(Backoff.DEFAULT, LogShipper.Cadence.DEFAULT,
+            8L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(15), 30);
+}

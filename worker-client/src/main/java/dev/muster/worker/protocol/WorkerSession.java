@@ -1,0 +1,129 @@
+package dev.muster.worker.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The worker half of the API, for one registered worker. It keeps the worker's credentials and registers
+ * again when the server no longer knows the worker (401 or 404, e.g. after the server lost its state), then
+ * repeats the call once with the new identity. Thread-safe: the lease loop, the heartbeat and every running
+ * attempt share one session.
+ */
+public final class WorkerSession {
+
+    private static final System.Logger LOG = System.getLogger(WorkerSession.class.getName());
+
+    private final HttpTransport transport;
+    private final WorkerRegistration registration;
+    private volatile WorkerCredentials credentials;
+
+    public WorkerSession(HttpTransport transport, WorkerRegistration registration) {
+        this.transport = transport;
+        this.registration = registration;
+    }
+
+    /** Registers (again); the answer replaces the credentials every later call uses. */
+    public synchronized WorkerCredentials register() {
+        JsonObject answer = HttpTransport.json(
+                transport.send(ApiRequest.post("/api/v1/workers", registration.toJson())));
+        credentials = WorkerCredentials.fromJson(answer);
+        LOG.log(Level.INFO, "registered as worker {0} in pool {1} with {2} slots",
+                credentials.workerId(), registration.pool(), registration.slots());
+        return credentials;
+    }
+
+    /** The current credentials, or null before the first registration. */
+    public WorkerCredentials credentials() {
+        return credentials;
+    }
+
+    /** Long-polls for up to {@code slots} jobs. */
+    public List<LeasedJob> lease(int slots, int waitSeconds) {
+        JsonObject body = Json.createObjectBuilder().add("slots", slots).add("waitSeconds", waitSeconds).build();
+        JsonObject answer = asWorker(c -> HttpTransport.json(transport.send(
+                post(c, "/lease", body).withTimeout(Duration.ofSeconds(waitSeconds + 15L)))));
+        return JsonFields.objects(answer, "jobs").stream().map(LeasedJob::fromJson).toList();
+    }
+
+    public HeartbeatReply heartbeat(List<AttemptLease> running) {
+        JsonArrayBuilder attempts = Json.createArrayBuilder();
+        running.forEach(lease -> attempts.add(lease.toJson()));
+        JsonObject body = Json.createObjectBuilder().add("attempts", attempts).build();
+        return HeartbeatReply.fromJson(asWorker(c -> HttpTransport.json(transport.send(post(c, "/heartbeat", body)))));
+    }
+
+    /** Sends log chunks; resending is safe, the server ignores seqs it already has. */
+    public void log(AttemptLease lease, List<LogChunk> chunks) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        chunks.forEach(chunk -> array.add(chunk.toJson()));
+        JsonObject body = Json.createObjectBuilder().add("leaseToken", lease.leaseToken()).add("chunks", array).build();
+        forAttempt(lease, c -> transport.send(post(c, "/attempts/" + MusterClient.encode(lease.attemptId()) + "/log",
+                body)));
+    }
+
+    public void complete(AttemptLease lease, Completion completion) {
+        JsonObject body = completion.toJson(lease.leaseToken());
+        forAttempt(lease, c -> transport.send(post(c,
+                "/attempts/" + MusterClient.encode(lease.attemptId()) + "/complete", body)));
+    }
+
+    /** Says goodbye, trying as {@code retry} allows; a server that already forgot the worker is fine too. */
+    public void deregister(RetryPolicy retry) {
+        WorkerCredentials current = credentials;
+        if (current == null) {
+            return;
+        }
+        try {
+            transport.withRetry(retry).send(ApiRequest.delete(workerPath(current, "")).withBearer(current.secret()));
+        } catch (ProblemException e) {
+            if (e.status() != 401 && e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private void forAttempt(AttemptLease lease, Function<WorkerCredentials, ApiResponse> call) {
+        try {
+            asWorker(call);
+        } catch (ProblemException e) {
+            // 409 is the server's fencing answer. After a re-registration the attempt belongs to the worker's
+            // old identity, so any refusal of the repeated call also means the lease is gone.
+            if (e.status() == 409 || e.status() == 401 || e.status() == 403 || e.status() == 404) {
+                throw new LeaseLostException(lease.attemptId());
+            }
+            throw e;
+        }
+    }
+
+    private <T> T asWorker(Function<WorkerCredentials, T> call) {
+        WorkerCredentials used = credentials != null ? credentials : registerUnlessDoneBy(null);
+        try {
+            return call.apply(used);
+        } catch (ProblemException e) {
+            if (e.status() != 401 && e.status() != 404) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "server no longer knows worker {0} ({1}); registering again",
+                    used.workerId(), e.getMessage());
+            return call.apply(registerUnlessDoneBy(used));
+        }
+    }
+
+    /** Several threads may see the 401 at once; only the first registers again. */
+    private synchronized WorkerCredentials registerUnlessDoneBy(WorkerCredentials stale) {
+        return credentials == stale ? register() : credentials;
+    }
+
+    private static ApiRequest post(WorkerCredentials c, String suffix, JsonObject body) {
+        return ApiRequest.post(workerPath(c, suffix), body).withBearer(c.secret());
+    }
+
+    private static String workerPath(WorkerCredentials c, String suffix) {
+        return "/api/v1/workers/" + MusterClient.encode(c.workerId()) + suffix;
+    }
+}

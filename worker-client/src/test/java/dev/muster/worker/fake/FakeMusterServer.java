@@ -1,0 +1,444 @@
+package dev.muster.worker.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-memory Muster server speaking docs/protocol.md, for tests: jobs submitted through the client API are
+ * leased to workers, their chunks and completions are recorded and visible through the client API again.
+ * Knobs let a test cancel or withdraw attempts, forget the worker, or make the server unavailable (503).
+ */
+public final class FakeMusterServer implements AutoCloseable {
+
+    private static final Pattern WORKER_PATH =
+            Pattern.compile("/api/v1/workers/([^/]+)(/lease|/heartbeat|/attempts/([^/]+)/(log|complete))?");
+    private static final Pattern JOB_PATH = Pattern.compile("/api/v1/jobs/([^/?]+)(/log/chunks)?");
+
+    private final HttpServer http;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final Object lock = new Object();
+
+    private final Map<String, FakeJob> jobs = new LinkedHashMap<>();
+    private final List<FakeJob> queue = new ArrayList<>();
+    private final Map<String, FakeJob> jobByAttempt = new LinkedHashMap<>();
+    private final Map<String, Map<Long, JsonObject>> chunks = new LinkedHashMap<>();
+    private final Map<String, JsonObject> completions = new LinkedHashMap<>();
+    private final List<JsonObject> registrations = new ArrayList<>();
+    private final List<JsonObject> heartbeats = new ArrayList<>();
+    private final List<Integer> leaseSlots = new ArrayList<>();
+    private final List<String> deregistered = new ArrayList<>();
+    private final Set<String> toCancel = new HashSet<>();
+    private final Set<String> withdrawn = new HashSet<>();
+    private volatile int heartbeatSeconds = 1;
+    private volatile boolean unavailable;
+    private volatile boolean refuseRegistration;
+    private final AtomicInteger rejected = new AtomicInteger();
+    private String workerId;
+    private String secret;
+    private int counter;
+
+    public FakeMusterServer() throws IOException {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.setExecutor(threads);
+        http.createContext("/", this::handle);
+        http.start();
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    }
+
+    // ---- what tests set up ----
+
+    /** Queues a job as if submitted; returns its id. */
+    public String enqueue(String command, Map<String, String> env, Integer timeoutSeconds) {
+        synchronized (lock) {
+            FakeJob job = new FakeJob("job-" + ++counter, command, "default", env, timeoutSeconds);
+            jobs.put(job.id, job);
+            queue.add(job);
+            lock.notifyAll();
+            return job.id;
+        }
+    }
+
+    public void cancel(String attemptId) {
+        synchronized (lock) {
+            toCancel.add(attemptId);
+        }
+    }
+
+    /** The attempt's lease goes elsewhere: reported as stale, and log/complete answer 409. */
+    public void withdraw(String attemptId) {
+        synchronized (lock) {
+            withdrawn.add(attemptId);
+        }
+    }
+
+    /** Forgets the registered worker, as a server that lost its state would: its calls get 401. */
+    public void forgetWorker() {
+        synchronized (lock) {
+            workerId = null;
+            secret = null;
+        }
+    }
+
+    public void setUnavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    public void setRefuseRegistration(boolean refuse) {
+        refuseRegistration = refuse;
+    }
+
+    public void setHeartbeatSeconds(int seconds) {
+        heartbeatSeconds = seconds;
+    }
+
+    // ---- what tests check ----
+
+    public List<JsonObject> registrations() {
+        synchronized (lock) {
+            return List.copyOf(registrations);
+        }
+    }
+
+    public List<JsonObject> heartbeats() {
+        synchronized (lock) {
+            return List.copyOf(heartbeats);
+        }
+    }
+
+    public List<Integer> leaseSlots() {
+        synchronized (lock) {
+            return List.copyOf(leaseSlots);
+        }
+    }
+
+    public List<String> deregistered() {
+        synchronized (lock) {
+            return List.copyOf(deregistered);
+        }
+    }
+
+    /** The attempt of a job, once leased. */
+    public String attemptOf(String jobId) {
+        synchronized (lock) {
+            return jobs.get(jobId).attemptId;
+        }
+    }
+
+    public JsonObject completion(String jobId) {
+        synchronized (lock) {
+            String attempt = jobs.get(jobId).attemptId;
+            return attempt == null ? null : completions.get(attempt);
+        }
+    }
+
+    /** The stored chunks of a job's attempt, in seq order. */
+    public List<JsonObject> chunks(String jobId) {
+        synchronized (lock) {
+            String attempt = jobs.get(jobId).attemptId;
+            return attempt == null ? List.of() : List.copyOf(chunks.getOrDefault(attempt, Map.of()).values());
+        }
+    }
+
+    /** The log as one text, stream of each chunk marked: "out:hello\n" "err:oops\n". */
+    public String log(String jobId) {
+        StringBuilder log = new StringBuilder();
+        chunks(jobId).forEach(c -> log.append(c.getString("stream").equals("stderr") ? "err:" : "out:")
+                .append(c.getString("data")));
+        return log.toString();
+    }
+
+    /** Everything one stream of the job wrote ("stdout" or "stderr"). */
+    public String output(String jobId, String stream) {
+        StringBuilder text = new StringBuilder();
+        chunks(jobId).stream().filter(c -> c.getString("stream").equals(stream))
+                .forEach(c -> text.append(c.getString("data")));
+        return text.toString();
+    }
+
+    /** How many requests were answered 503 while the server was unavailable. */
+    public int rejected() {
+        return rejected.get();
+    }
+
+    /** The job as GET /api/v1/jobs/{id} shows it. */
+    public JsonObject job(String jobId) {
+        synchronized (lock) {
+            return jobs.get(jobId).toJson();
+        }
+    }
+
+    /** The env a job was submitted with. */
+    public Map<String, String> env(String jobId) {
+        synchronized (lock) {
+            return Map.copyOf(jobs.get(jobId).env);
+        }
+    }
+
+    public String state(String jobId) {
+        synchronized (lock) {
+            return jobs.get(jobId).state;
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        threads.shutdownNow();
+    }
+
+    // ---- HTTP ----
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (unavailable) {
+                rejected.incrementAndGet();
+                reply(exchange, 503, problem(503, "unavailable"));
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            JsonObject body = readBody(exchange.getRequestBody());
+            Reply reply;
+            Matcher worker = WORKER_PATH.matcher(path);
+            Matcher job = JOB_PATH.matcher(path);
+            if (path.equals("/api/v1/workers") && method.equals("POST")) {
+                reply = register(body);
+            } else if (worker.matches()) {
+                reply = workerCall(exchange, worker, method, body);
+            } else if (path.equals("/api/v1/jobs") && method.equals("POST")) {
+                reply = submit(body);
+            } else if (path.equals("/api/v1/jobs") && method.equals("GET")) {
+                reply = listJobs();
+            } else if (job.matches() && method.equals("GET")) {
+                reply = jobCall(job, exchange.getRequestURI().getQuery());
+            } else {
+                reply = new Reply(404, problem(404, "no route " + method + " " + path));
+            }
+            reply(exchange, reply.status, reply.body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Reply register(JsonObject body) {
+        if (refuseRegistration) {
+            return new Reply(400, problem(400, "pool: no such pool"));
+        }
+        synchronized (lock) {
+            registrations.add(body);
+            workerId = "worker-" + registrations.size();
+            secret = "secret-" + registrations.size();
+            return new Reply(201, Json.createObjectBuilder().add("workerId", workerId).add("secret", secret)
+                    .add("leaseSeconds", 60).add("heartbeatSeconds", heartbeatSeconds).build());
+        }
+    }
+
+    private Reply workerCall(HttpExchange exchange, Matcher path, String method, JsonObject body)
+            throws InterruptedException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        synchronized (lock) {
+            if (workerId == null || !workerId.equals(path.group(1)) || !("Bearer " + secret).equals(auth)) {
+                return new Reply(401, problem(401, "unknown worker or wrong secret"));
+            }
+        }
+        String call = path.group(2);
+        if (call == null && method.equals("DELETE")) {
+            synchronized (lock) {
+                deregistered.add(path.group(1));
+            }
+            return new Reply(204, null);
+        }
+        if ("/lease".equals(call)) {
+            return lease(body.getInt("slots"));
+        }
+        if ("/heartbeat".equals(call)) {
+            return heartbeat(body);
+        }
+        return attemptCall(path.group(3), path.group(4), body);
+    }
+
+    private Reply lease(int slots) throws InterruptedException {
+        synchronized (lock) {
+            leaseSlots.add(slots);
+            long deadline = System.currentTimeMillis() + 300;
+            while (queue.isEmpty() && System.currentTimeMillis() < deadline) {
+                lock.wait(50);
+            }
+            JsonArrayBuilder leased = Json.createArrayBuilder();
+            for (int i = 0; i < slots && !queue.isEmpty(); i++) {
+                FakeJob job = queue.remove(0);
+                job.attemptId = "attempt-" + ++counter;
+                job.attempts++;
+                job.state = "RUNNING";
+                job.startedAt = Instant.now();
+                jobByAttempt.put(job.attemptId, job);
+                leased.add(Json.createObjectBuilder().add("jobId", job.id).add("attemptId", job.attemptId)
+                        .add("leaseToken", "token-" + job.attemptId)
+                        .add("leaseExpiresAt", Instant.now().plusSeconds(60).toString())
+                        .add("command", job.command)
+                        .add("env", Json.createObjectBuilder(new TreeMap<String, Object>(job.env)))
+                        .add("timeoutSeconds", job.timeoutSeconds == null ? JsonValue.NULL
+                                : Json.createValue(job.timeoutSeconds)));
+            }
+            return new Reply(200, Json.createObjectBuilder().add("jobs", leased).build());
+        }
+    }
+
+    private Reply heartbeat(JsonObject body) {
+        synchronized (lock) {
+            heartbeats.add(body);
+            JsonArrayBuilder cancel = Json.createArrayBuilder();
+            JsonArrayBuilder stale = Json.createArrayBuilder();
+            body.getJsonArray("attempts").getValuesAs(JsonObject.class).forEach(a -> {
+                String id = a.getString("attemptId");
+                if (withdrawn.contains(id)) {
+                    stale.add(id);
+                } else if (toCancel.contains(id)) {
+                    cancel.add(id);
+                }
+            });
+            return new Reply(200, Json.createObjectBuilder().add("cancel", cancel).add("stale", stale).build());
+        }
+    }
+
+    private Reply attemptCall(String attemptId, String call, JsonObject body) {
+        synchronized (lock) {
+            FakeJob job = jobByAttempt.get(attemptId);
+            if (job == null) {
+                return new Reply(404, problem(404, "no attempt " + attemptId));
+            }
+            if (withdrawn.contains(attemptId) || !("token-" + attemptId).equals(body.getString("leaseToken"))) {
+                return new Reply(409, problem(409, "lease lost"));
+            }
+            if (call.equals("log")) {
+                Map<Long, JsonObject> stored = chunks.computeIfAbsent(attemptId, k -> new TreeMap<>());
+                body.getJsonArray("chunks").getValuesAs(JsonObject.class)
+                        .forEach(c -> stored.putIfAbsent(c.getJsonNumber("seq").longValue(), c));
+                return new Reply(204, null);
+            }
+            completions.putIfAbsent(attemptId, body);
+            finish(job, body);
+            return new Reply(200, Json.createObjectBuilder().add("jobId", job.id).add("state", job.state).build());
+        }
+    }
+
+    private static void finish(FakeJob job, JsonObject completion) {
+        job.finishedAt = Instant.now();
+        switch (completion.getString("outcome")) {
+            case "exited" -> {
+                job.exitCode = completion.getInt("exitCode");
+                job.state = job.exitCode == 0 ? "SUCCEEDED" : "FAILED";
+            }
+            case "timed_out" -> job.state = "TIMED_OUT";
+            case "cancelled" -> job.state = "CANCELLED";
+            default -> job.state = "FAILED";
+        }
+    }
+
+    private Reply submit(JsonObject body) {
+        JsonValue command = body.get("command");
+        if (!(command instanceof JsonString text) || text.getString().isBlank()) {
+            return new Reply(400, Json.createObjectBuilder().add("type", "about:blank").add("title", "Bad Request")
+                    .add("status", 400).add("detail", "command: must not be blank").add("field", "command").build());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        if (body.containsKey("env")) {
+            body.getJsonObject("env").forEach((k, v) -> env.put(k, ((JsonString) v).getString()));
+        }
+        Integer timeout = body.containsKey("timeoutSeconds") ? body.getInt("timeoutSeconds") : null;
+        String id = enqueue(text.getString(), env, timeout);
+        synchronized (lock) {
+            return new Reply(201, jobs.get(id).toJson());
+        }
+    }
+
+    private Reply listJobs() {
+        synchronized (lock) {
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            jobs.values().stream().sorted(Comparator.comparing((FakeJob j) -> j.submittedAt).reversed())
+                    .forEach(j -> items.add(j.toJson()));
+            return new Reply(200, Json.createObjectBuilder().add("items", items).add("page", 0).add("size", 20)
+                    .add("total", jobs.size()).build());
+        }
+    }
+
+    private Reply jobCall(Matcher path, String query) {
+        synchronized (lock) {
+            FakeJob job = jobs.get(path.group(1));
+            if (job == null) {
+                return new Reply(404, problem(404, "no job " + path.group(1)));
+            }
+            if (path.group(2) == null) {
+                return new Reply(200, job.toJson());
+            }
+            long after = query != null && query.startsWith("after=") ? Long.parseLong(query.substring(6)) : -1;
+            JsonArrayBuilder page = Json.createArrayBuilder();
+            if (job.attemptId != null) {
+                chunks.getOrDefault(job.attemptId, Map.of()).forEach((seq, c) -> {
+                    if (seq > after) {
+                        page.add(c);
+                    }
+                });
+            }
+            return new Reply(200, Json.createObjectBuilder().add("jobId", job.id).add("state", job.state)
+                    .add("exitCode", job.exitCode == null ? JsonValue.NULL : Json.createValue(job.exitCode))
+                    .add("attempt", job.attempts).add("chunks", page).build());
+        }
+    }
+
+    private static JsonObject problem(int status, String detail) {
+        return Json.createObjectBuilder().add("type", "about:blank").add("title", "Error").add("status", status)
+                .add("detail", detail).build();
+    }
+
+    private static JsonObject readBody(InputStream in) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return text.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static void reply(HttpExchange exchange, int status, JsonObject body) throws IOException {
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type",
+                status >= 400 ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private record Reply(int status, JsonObject body) {
+    }
+}
