@@ -35,13 +35,17 @@ final class PayaraMicroProcess implements AutoCloseable {
                                     Map<String, String> environment) throws IOException {
         Path log = workDir.resolve("logs").resolve("server.log");
         Files.createDirectories(log.getParent());
+        Path rootDir = workDir.resolve("payara");
+        // Payara keeps its domain configuration here; from an earlier start it would hold that start's broker address
+        // and credentials. Everything worth keeping lives in PostgreSQL and the broker, so start from scratch.
+        deleteRecursively(rootDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", runtimeDir.resolve("payara-micro.jar").toString(),
                 "--nocluster",
                 "--port", Integer.toString(port),
-                "--rootdir", workDir.resolve("payara").toString(),
+                "--rootdir", rootDir.toString(),
                 "--postbootcommandfile", postBoot.toString(),
                 "--deploy", runtimeDir.resolve("muster.war").toString(),
                 "--contextroot", "/"));
@@ -50,6 +54,16 @@ final class PayaraMicroProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         return new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/health/ready"), log);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     /** Waits until the application reports ready, telling {@code progress} every few seconds. */

@@ -15,8 +15,13 @@ public final class MusterClient {
         this.transport = transport;
     }
 
+    /**
+     * Tried once: a submission is not idempotent yet, so a retry after a request that timed out on its way back
+     * could create the job twice. The user sees the failure and decides.
+     */
     public Job submit(JobSubmission submission) {
-        return Job.fromJson(HttpTransport.json(transport.send(ApiRequest.post(JOBS, submission.toJson()))));
+        HttpTransport once = transport.withRetry(RetryPolicy.tries(1, Backoff.DEFAULT));
+        return Job.fromJson(HttpTransport.json(once.send(ApiRequest.post(JOBS, submission.toJson()))));
     }
 
     public Job job(String id) {
