@@ -35,10 +35,6 @@ public class Refused extends RuntimeException {
         return new Refused(409, "leaseToken", "attempt " + attemptId + " is no longer leased to this worker");
     }
 
-    public static Refused conflict(String detail) {
-        return new Refused(409, null, detail);
-    }
-
     public int status() {
         return status;
     }

@@ -33,7 +33,7 @@ public class BackendsForTests implements LauncherSessionListener {
             String password = Passwords.random();
             broker = EmbeddedBroker.start(data.resolve("broker"), FreePort.pick(), "muster", password);
             Path postBoot = new PostBootCommands("127.0.0.1", "tcp://127.0.0.1:" + broker.port(), "muster", password,
-                    Path.of(runtime, "muster-artemis.rar")).writeTo(data.resolve("post-boot.asadmin"));
+                    Path.of(runtime, "muster-artemis.rar"), data.resolve("txlog")).writeTo(data.resolve("post-boot.asadmin"));
             System.setProperty("payara.extraMicroOptions", "--postbootcommandfile " + postBoot);
             System.setProperty("payara.cmdOptions", String.join(" ",
                     "-Xmx768m",

@@ -35,6 +35,9 @@ import java.util.List;
 public class LeaseGrants {
 
     private static final System.Logger LOG = System.getLogger(LeaseGrants.class.getName());
+    private static final String NOT_VISIBLE_RETRIES = "musterNotVisibleRetries";
+    private static final int MAX_NOT_VISIBLE_RETRIES = 240;
+    private static final long NOT_VISIBLE_DELAY_MILLIS = 250;
 
     @Inject
     @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
@@ -60,16 +63,21 @@ public class LeaseGrants {
      * Returns an empty list when nothing came.
      */
     public List<Assignment> grant(Worker worker, int slots, Duration wait) {
+        slots = Math.min(slots, worker.slots());
         List<Assignment> granted = new ArrayList<>();
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(DispatchQueues.dispatchQueue(worker.pool())),
                 DispatchQueues.selectorFor(worker.labels()))) {
             Message message = consumer.receive(Math.max(1, wait.toMillis()));
             while (message != null) {
-                Job job = em.find(Job.class, message.getStringProperty(DispatchQueues.JOB_ID), LockModeType.PESSIMISTIC_WRITE);
-                if (job != null && job.state() == JobState.QUEUED) {
+                String jobId = message.getStringProperty(DispatchQueues.JOB_ID);
+                Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+                if (job == null) {
+                    notYetVisible(message, worker.pool());
+                } else if (job.state() == JobState.QUEUED) {
                     granted.add(start(job, worker));
                 } else {
-                    LOG.log(Level.DEBUG, "dropping dispatch message of job {0}: not queued", message.getStringProperty(DispatchQueues.JOB_ID));
+                    // Already leased (a redelivery after a crash between commit and ack) or ended: nothing to do.
+                    LOG.log(Level.DEBUG, "dropping dispatch message of job {0}: {1}", jobId, job.state());
                 }
                 if (granted.size() >= slots) {
                     break;
@@ -80,6 +88,27 @@ public class LeaseGrants {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
         return granted;
+    }
+
+    /**
+     * The two phases of the submitting XA transaction commit one after the other, so the message can arrive before
+     * the job row is visible. The message goes back with a short delay, in this same transaction; after a minute
+     * without a row it is given up (the row would have to have been lost with its transaction).
+     */
+    private void notYetVisible(Message message, String pool) throws JMSException {
+        int retries = message.propertyExists(NOT_VISIBLE_RETRIES) ? message.getIntProperty(NOT_VISIBLE_RETRIES) : 0;
+        String jobId = message.getStringProperty(DispatchQueues.JOB_ID);
+        if (retries >= MAX_NOT_VISIBLE_RETRIES) {
+            LOG.log(Level.WARNING, "dropping dispatch message of job {0}: no such job after {1} tries", jobId, retries);
+            return;
+        }
+        Message again = jms.createMessage();
+        again.setStringProperty(DispatchQueues.JOB_ID, jobId);
+        again.setStringProperty(DispatchQueues.POOL, pool);
+        again.setStringProperty(DispatchQueues.LABELS, message.getStringProperty(DispatchQueues.LABELS));
+        again.setIntProperty(NOT_VISIBLE_RETRIES, retries + 1);
+        jms.createProducer().setPriority(message.getJMSPriority()).setDeliveryDelay(NOT_VISIBLE_DELAY_MILLIS)
+                .send(jms.createQueue(DispatchQueues.dispatchQueue(pool)), again);
     }
 
     private Assignment start(Job job, Worker worker) {

@@ -46,7 +46,8 @@ public class AttemptReports {
         Instant until = clock.instant().plus(settings.lease());
         List<String> stale = new ArrayList<>();
         for (HeldLease lease : leases) {
-            Attempt attempt = em.find(Attempt.class, lease.attemptId());
+            // Locked like complete(), so a heartbeat cannot extend a lease that a concurrent completion just ended.
+            Attempt attempt = em.find(Attempt.class, lease.attemptId(), LockModeType.PESSIMISTIC_WRITE);
             if (attempt != null && attempt.isLeasedBy(workerId, lease.leaseToken())) {
                 attempt.extendLease(until);
             } else {
@@ -56,8 +57,9 @@ public class AttemptReports {
         return stale;
     }
 
+    /** Shares the attempt's row lock with other appends but not with complete(): a completed log stays complete. */
     public void appendLog(String workerId, String attemptId, String leaseToken, List<ChunkIn> chunks) {
-        Attempt attempt = em.find(Attempt.class, attemptId);
+        Attempt attempt = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_READ);
         if (attempt == null || !attempt.isLeasedBy(workerId, leaseToken)) {
             throw Refused.leaseLost(attemptId);
         }

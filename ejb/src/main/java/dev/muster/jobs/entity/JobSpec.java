@@ -3,6 +3,7 @@ package dev.muster.jobs.entity;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -15,15 +16,18 @@ import java.util.Map;
  */
 public record JobSpec(
         @Pattern(regexp = "shell", message = "must be \"shell\"") String kind,
-        @NotBlank @Size(max = COMMAND_MAX) String command,
+        @NotBlank @Size(max = COMMAND_MAX) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String command,
         @Size(max = 100) Map<@Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]{0,127}", message = "must be an environment variable name") String,
-                @Size(max = 8192) String> env,
+                @NotNull @Size(max = 8192) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String> env,
         @Pattern(regexp = POOL_PATTERN, message = "must be 1-63 lowercase letters, digits, '-' or '_'") String pool,
-        @Size(max = 16) List<@Pattern(regexp = Labels.PATTERN, message = "must be a label of letters, digits, '.', '_' or '-'") String> labels,
+        @Size(max = Labels.MAX) List<@NotNull @Pattern(regexp = Labels.PATTERN, message = "must be a label of letters, digits, '.', '_' or '-'") String> labels,
         @Min(0) @Max(9) Integer priority,
         @Min(1) @Max(7 * 24 * 3600) Integer timeoutSeconds) {
 
     public static final int COMMAND_MAX = 65_536;
+    /** PostgreSQL text cannot hold U+0000; refusing it here keeps it a 400 rather than a failed commit. */
+    public static final String NO_NUL = "[^\\x00]*";
+    public static final String NO_NUL_MESSAGE = "must not contain the NUL character";
     public static final String POOL_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";
     public static final String DEFAULT_POOL = "default";
     /** The JMS default priority, in the middle of 0..9. */

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 public record Labels(SortedSet<String> values) {
 
     public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9_.-]{0,62}";
+    /** A worker's label set is matched through its subsets (2^MAX of them), so both sides stay small. */
+    public static final int MAX = 8;
     public static final Labels NONE = new Labels(new TreeSet<>());
 
     public Labels {

@@ -12,5 +12,6 @@ public record ChunkIn(
         @NotNull @Pattern(regexp = "stdout|stderr", message = "must be \"stdout\" or \"stderr\"") String stream,
         @NotNull @Size(max = ChunkIn.MAX_CHARS) String data) {
 
-    public static final int MAX_CHARS = 1024 * 1024;
+    /** Bounds what one page of a log read can hold in memory (see JobsResource). */
+    public static final int MAX_CHARS = 256 * 1024;
 }

@@ -16,11 +16,11 @@ import java.util.List;
  * enumerating its subsets (see {@code DispatchQueues}).
  */
 public record WorkerRegistration(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = JobSpec.NO_NUL, message = JobSpec.NO_NUL_MESSAGE) String name,
         @Pattern(regexp = JobSpec.POOL_PATTERN, message = "must be 1-63 lowercase letters, digits, '-' or '_'") String pool,
-        @Size(max = 8) List<@Pattern(regexp = Labels.PATTERN, message = "must be a label of letters, digits, '.', '_' or '-'") String> labels,
+        @Size(max = Labels.MAX) List<@NotNull @Pattern(regexp = Labels.PATTERN, message = "must be a label of letters, digits, '.', '_' or '-'") String> labels,
         @NotNull @Min(1) @Max(1024) Integer slots,
-        @Size(max = 64) String version) {
+        @Size(max = 64) @Pattern(regexp = JobSpec.NO_NUL, message = JobSpec.NO_NUL_MESSAGE) String version) {
 
     public WorkerRegistration {
         pool = pool == null ? JobSpec.DEFAULT_POOL : pool;

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * An Artemis broker in this JVM with a persistent journal, one CORE acceptor on loopback and login required.
- * The address settings mirror {@code server-config/broker/broker.xml} for a standalone broker.
+ * A standalone broker needs the same address settings (see server-config/README.md).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -48,8 +48,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryDelay(500)
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(30_000));
-        // A dispatch message goes back to its queue whenever a lease transaction rolls back (the waiting worker left);
-        // that is routine, not poison, so it must never be dead-lettered. Dispatch queues live as long as their pool.
+        // A dispatch message goes back to its queue whenever a lease transaction rolls back (the database or the
+        // broker failed mid-grant); that is not poison, so it must never be dead-lettered. Dispatch queues live as
+        // long as their pool: auto-deleting an idle one would only churn.
         configuration.addAddressSetting("muster.dispatch.#", new AddressSettings()
                 .setMaxDeliveryAttempts(-1)
                 .setRedeliveryDelay(0)

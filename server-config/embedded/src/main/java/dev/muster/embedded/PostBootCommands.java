@@ -22,17 +22,21 @@ public final class PostBootCommands {
     private final String brokerUser;
     private final String brokerPassword;
     private final Path resourceAdapter;
+    private final Path transactionLog;
 
     /**
      * @param brokerUrls comma-separated {@code tcp://host:port} URLs; several mean a broker cluster or HA pair
+     * @param transactionLog where the transaction manager logs XA decisions; must survive restarts, so that a
+     *                       transaction prepared before a crash is completed (or rolled back) at the next start
      */
     public PostBootCommands(String bindAddress, String brokerUrls, String brokerUser, String brokerPassword,
-                            Path resourceAdapter) {
+                            Path resourceAdapter, Path transactionLog) {
         this.bindAddress = Objects.requireNonNull(bindAddress);
         this.brokers = parseBrokers(brokerUrls);
         this.brokerUser = requireSafe("broker user", brokerUser);
         this.brokerPassword = requireSafe("broker password", brokerPassword);
         this.resourceAdapter = resourceAdapter;
+        this.transactionLog = transactionLog;
     }
 
     static List<URI> parseBrokers(String brokerUrls) {
@@ -66,6 +70,8 @@ public final class PostBootCommands {
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
                         + bindAddress,
                 "set-log-levels org.apache.activemq.audit=WARNING",
+                "set configs.config.server-config.transaction-service.tx-log-dir=" + transactionLog.toAbsolutePath(),
+                "set configs.config.server-config.transaction-service.automatic-recovery=true",
                 "create-resource-adapter-config --property ConnectorClassName=" + String.join(",", connectors)
                         + ":ConnectionParameters=" + String.join(",", parameters)
                         + ":UserName=" + brokerUser + ":Password=" + brokerPassword + " " + ADAPTER,

@@ -12,9 +12,11 @@ class PostBootCommandsTest {
     @Test
     void pointsTheAdapterAtEveryBrokerWithEscapedParameters() {
         String commands = new PostBootCommands("127.0.0.1", "tcp://10.0.0.1:61616, tcp://10.0.0.2:61617",
-                "muster", "s3cret", Path.of("/opt/muster/muster-artemis.rar")).render();
+                "muster", "s3cret", Path.of("/opt/muster/muster-artemis.rar"), Path.of("/var/lib/muster/txlog")).render();
 
         assertThat(commands).contains("http-listener.address=127.0.0.1");
+        assertThat(commands).contains("transaction-service.tx-log-dir=/var/lib/muster/txlog")
+                .contains("transaction-service.automatic-recovery=true");
         assertThat(commands).contains("ConnectionParameters=host\\=10.0.0.1;port\\=61616,host\\=10.0.0.2;port\\=61617");
         assertThat(commands).contains("ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory,"
                 + "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:");
@@ -30,7 +32,7 @@ class PostBootCommandsTest {
 
     @Test
     void refusesCredentialsThatAsadminWouldSplit() {
-        assertThatThrownBy(() -> new PostBootCommands("0.0.0.0", "tcp://b:1", "muster", "a:b=c", Path.of("x.rar")))
+        assertThatThrownBy(() -> new PostBootCommands("0.0.0.0", "tcp://b:1", "muster", "a:b=c", Path.of("x.rar"), Path.of("tx")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("broker password");
     }
 }

@@ -76,7 +76,7 @@ public final class MusterServer {
         serverEnv.put("MUSTER_BROKER_PASSWORD", brokerPassword);
 
         Path postBoot = new PostBootCommands(settings.bindAddress(), brokerUrl, settings.brokerUser(), brokerPassword,
-                settings.runtimeDir().resolve("muster-artemis.rar")).writeTo(settings.dataDir().resolve("run/post-boot.asadmin"));
+                settings.runtimeDir().resolve("muster-artemis.rar"), settings.dataDir().resolve("txlog")).writeTo(settings.dataDir().resolve("run/post-boot.asadmin"));
         out.println("Muster: starting Payara Micro on port " + settings.httpPort() + " (log: "
                 + settings.dataDir().resolve("logs/server.log") + ")");
         PayaraMicroProcess payara = PayaraMicroProcess.start(settings.runtimeDir(), postBoot, settings.dataDir(),

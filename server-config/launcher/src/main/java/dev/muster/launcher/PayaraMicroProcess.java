@@ -37,9 +37,15 @@ final class PayaraMicroProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         Path rootDir = workDir.resolve("payara");
         // Payara keeps its domain configuration here; from an earlier start it would hold that start's broker address
-        // and credentials. Everything worth keeping lives in PostgreSQL and the broker, so start from scratch.
+        // and credentials. What must survive lives in PostgreSQL, the broker and the transaction log (kept outside
+        // this directory, see PostBootCommands), so start from scratch.
         deleteRecursively(rootDir);
         List<String> command = new ArrayList<>();
+        // Its own session: a Ctrl-C in the terminal reaches only the launcher, whose shutdown hook lets the local
+        // worker finish before it stops Payara (which would otherwise stop at once, under the worker's feet).
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", runtimeDir.resolve("payara-micro.jar").toString(),

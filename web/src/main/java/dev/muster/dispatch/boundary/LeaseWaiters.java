@@ -41,6 +41,7 @@ public class LeaseWaiters {
         }
     }
 
+    /** Removes a dispatcher that is idle (or already retired because it stopped). */
     private synchronized boolean retire(PoolDispatcher dispatcher) {
         if (dispatcher.retireIfIdle()) {
             dispatchers.remove(dispatcher.key(), dispatcher);

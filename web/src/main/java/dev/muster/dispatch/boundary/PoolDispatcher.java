@@ -73,30 +73,33 @@ final class PoolDispatcher implements Runnable {
 
     @Override
     public void run() {
-        while (!stopped) {
-            LeaseWaiter waiter = oldestWaiting();
-            if (waiter == null) {
-                if (idleFor(IDLE_RETIREMENT) && retire.apply(this)) {
-                    return;
+        try {
+            while (!stopped) {
+                try {
+                    LeaseWaiter waiter = oldestWaiting();
+                    if (waiter == null) {
+                        if (idleFor(IDLE_RETIREMENT) && retire.apply(this)) {
+                            return;
+                        }
+                        continue;
+                    }
+                    serve(waiter);
+                } catch (RuntimeException e) {
+                    // Broker or database trouble (also while releasing): waiters keep waiting; back off so a dead
+                    // backend is not hammered, and never let the thread die with waiters parked on it.
+                    LOG.log(Level.WARNING, "dispatch for " + key + " failed, retrying in 1 s: " + e);
+                    pause(Duration.ofSeconds(1));
                 }
-                continue;
             }
-            serve(waiter);
+        } finally {
+            abandon();
         }
     }
 
     private void serve(LeaseWaiter waiter) {
         Duration wait = waiter.remaining(clock.instant());
         wait = wait.compareTo(MAX_RECEIVE) > 0 ? MAX_RECEIVE : wait;
-        List<Assignment> granted;
-        try {
-            granted = grants.grant(waiter.worker(), waiter.slots(), wait);
-        } catch (RuntimeException e) {
-            // Broker or database trouble: the waiter keeps waiting; back off so a dead broker is not hammered.
-            LOG.log(Level.WARNING, "lease grant for " + key + " failed: " + e);
-            idleFor(Duration.ofSeconds(1));
-            return;
-        }
+        List<Assignment> granted = grants.grant(waiter.worker(), waiter.slots(), wait);
         if (granted.isEmpty()) {
             return;
         }
@@ -106,6 +109,18 @@ final class PoolDispatcher implements Runnable {
         if (!waiter.answer(answerFor.apply(granted))) {
             grants.release(granted);
         }
+    }
+
+    /** On the way out (stop or an unexpected error), nobody may stay parked on a dispatcher that no longer runs. */
+    private void abandon() {
+        List<LeaseWaiter> left;
+        synchronized (this) {
+            retired = true;
+            left = List.copyOf(waiters);
+            waiters.clear();
+        }
+        retire.apply(this);
+        left.forEach(waiter -> waiter.answer(answerFor.apply(List.of())));
     }
 
     /** The oldest waiter still waiting; answers (empty) those whose wait is over. */
@@ -124,14 +139,30 @@ final class PoolDispatcher implements Runnable {
         }
     }
 
-    /** @return true when the wait ended with nobody waiting */
+    /**
+     * Sleeps until a waiter arrives (or {@code duration} passes). Checks under the same lock that {@link #offer}
+     * notifies under, so an offer made just before cannot be missed.
+     *
+     * @return true when the wait ended with nobody waiting
+     */
     private synchronized boolean idleFor(Duration duration) {
+        if (waiters.isEmpty() && !stopped) {
+            try {
+                wait(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
+            }
+        }
+        return waiters.isEmpty();
+    }
+
+    private synchronized void pause(Duration duration) {
         try {
             wait(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;
         }
-        return waiters.isEmpty();
     }
 }

@@ -15,11 +15,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,7 +39,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
 
-    private static final int LOG_BATCH = 1000;
+    /** Chunks per database read; a chunk holds at most 256 KiB, so a batch stays within a few tens of MiB. */
+    private static final int LOG_BATCH = 100;
+    /** A page of /log/chunks stops growing past this many characters: a follower asks again for the rest. */
+    private static final int CHUNK_PAGE_CHARS = 1024 * 1024;
 
     @Inject
     JobSubmission submission;
@@ -73,9 +73,11 @@ public class JobsResource {
     @GET
     public JsonObject list(@QueryParam("state") String state,
                            @QueryParam("pool") String pool,
-                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(JobQueries.MAX_PAGE_SIZE) int size) {
-        JobQueries.Page found = queries.page(parseState(state), blankToNull(pool), page, size);
+                           @QueryParam("page") String page,
+                           @QueryParam("size") String size) {
+        JobQueries.Page found = queries.page(parseState(state), blankToNull(pool),
+                QueryNumbers.parse("page", page, 0, 0, 1_000_000),
+                QueryNumbers.parse("size", size, 20, 1, JobQueries.MAX_PAGE_SIZE));
         JsonArrayBuilder items = Json.createArrayBuilder();
         found.items().forEach(job -> items.add(JobRepresentation.of(job)));
         return Json.createObjectBuilder()
@@ -110,13 +112,19 @@ public class JobsResource {
     /** Log chunks after {@code after}, with the job's state, so a follower knows when to stop. */
     @GET
     @Path("{id}/log/chunks")
-    public JsonObject chunks(@PathParam("id") String id, @QueryParam("after") @DefaultValue("-1") @Min(-1) int after) {
+    public JsonObject chunks(@PathParam("id") String id, @QueryParam("after") String afterParam) {
+        int after = QueryNumbers.parse("after", afterParam, -1, -1, Integer.MAX_VALUE);
         Job job = queries.find(id);
         JsonArrayBuilder chunks = Json.createArrayBuilder();
+        int chars = 0;
         if (job.currentAttemptId() != null) {
             for (LogChunk chunk : logs.after(job.currentAttemptId(), after, LOG_BATCH)) {
                 chunks.add(Json.createObjectBuilder()
                         .add("seq", chunk.seq()).add("stream", chunk.stream()).add("data", chunk.data()));
+                chars += chunk.data().length();
+                if (chars >= CHUNK_PAGE_CHARS) {
+                    break;
+                }
             }
         }
         JsonObjectBuilder body = Json.createObjectBuilder()

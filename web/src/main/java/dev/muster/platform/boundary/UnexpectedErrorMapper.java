@@ -1,6 +1,5 @@
 package dev.muster.platform.boundary;
 
-import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -27,7 +26,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof BodyTooLarge tooLarge) {
                 return Problem.of(413, tooLarge.getMessage());
             }
-            if (!(t instanceof EJBException) && t instanceof jakarta.jms.JMSRuntimeException) {
+            if (t instanceof jakarta.jms.JMSRuntimeException) {
                 LOG.log(Level.WARNING, "broker unavailable", t);
                 return Problem.of(503, "the message broker is not reachable; try again shortly");
             }

@@ -44,7 +44,8 @@ public final class WorkerReports {
             if (state == AttemptState.EXITED && exitCode == null) {
                 throw dev.muster.platform.Refused.invalid("exitCode", "is required when outcome is exited");
             }
-            return new Completion(state, exitCode, detail);
+            // The detail is the worker's free text; PostgreSQL text cannot hold U+0000.
+            return new Completion(state, exitCode, detail == null ? null : detail.replace('\u0000', '\uFFFD'));
         }
     }
 }
