@@ -73,7 +73,7 @@ public final class CoreBenchmark {
                     .redirectErrorStream(true).redirectOutput(data.resolve("worker.log").toFile()).start();
             measureThroughput();
             System.out.printf("RSS after the run: Payara Micro %d MB, launcher (embedded Artemis) %d MB, PostgreSQL %d MB%n",
-                    rssMb(payaraPid), rssMb(server.pid()), otherChildrenRssMb(server, payaraPid));
+                    rssMb(payaraPid), rssMb(server.pid()), postgresRssMb(data));
         } finally {
             if (worker != null) {
                 worker.destroy();
@@ -145,6 +145,15 @@ public final class CoreBenchmark {
         report("  submit -> worker has the job", pickup);
         report("    of which submit -> 201 (job row + message committed)", accepted);
         report("    of which 201 -> worker has the job (route + lease)", dispatched);
+        System.out.printf("  server-side muster_dispatch_latency (job row created -> lease granted, before its commit; "
+                + "includes warm-up): p50 %s ms%n", dispatchLatencyMedianMillis());
+    }
+
+    private String dispatchLatencyMedianMillis() throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics?scope=application")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher median = Pattern.compile("muster_dispatch_latency_seconds\\{[^}]*quantile=\"0.5\"[^}]*} ([0-9.Ee-]+)").matcher(metrics);
+        return median.find() ? String.format("%.1f", Double.parseDouble(median.group(1)) * 1000) : "n/a";
     }
 
     private static void report(String what, List<Double> millis) {
@@ -251,9 +260,15 @@ public final class CoreBenchmark {
         return -1;
     }
 
-    /** Everything the launcher started apart from Payara: the PostgreSQL server and its backends. */
-    private static long otherChildrenRssMb(Process server, long payaraPid) {
-        return server.descendants().filter(p -> p.pid() != payaraPid).mapToLong(p -> Math.max(0, rssMb(p.pid()))).sum();
+    /**
+     * The PostgreSQL postmaster daemonizes (it is no descendant of the launcher); its processes are found by the
+     * data directory on their command line. Shared buffers count once per backend here, so this overstates a little.
+     */
+    private static long postgresRssMb(Path data) {
+        String dataDir = data.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(dataDir) && p.info().command().orElse("").contains("postgres"))
+                .mapToLong(p -> Math.max(0, rssMb(p.pid()))).sum();
     }
 
     /** A protocol-level worker: no process to run, so the figure is the server's dispatch path alone. */
