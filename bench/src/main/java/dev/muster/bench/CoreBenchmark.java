@@ -58,6 +58,8 @@ public final class CoreBenchmark {
         builder.environment().put("MUSTER_DATA_DIR", data.toString());
         builder.environment().put("MUSTER_HTTP_PORT", Integer.toString(port));
         builder.environment().put("MUSTER_LOCAL_WORKER_SLOTS", "0");
+        // e.g. -Dmuster.bench.serverJavaOpts="-Xmx768m -XX:StartFlightRecording=..." to profile the server
+        builder.environment().put("MUSTER_SERVER_JAVA_OPTS", System.getProperty("muster.bench.serverJavaOpts", "-Xmx768m"));
         long start = System.nanoTime();
         Process server = builder.start();
         Process worker = null;

@@ -33,6 +33,16 @@ final class Api {
         this.root = URI.create("http://127.0.0.1:" + base.getPort());
     }
 
+    /**
+     * Waits until the application answers: the connector reports a deployment as soon as Payara logs it, which can
+     * be a moment before requests are served.
+     */
+    Api awaitReady() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> getFromServerRoot("/health/ready").status() == 200);
+        return this;
+    }
+
     /** Server-level endpoints (health, metrics) live outside the application's context root. */
     Reply getFromServerRoot(String path) {
         return send(HttpRequest.newBuilder(URI.create(root + path)).GET(), null);

@@ -4,7 +4,7 @@ import dev.muster.embedded.EmbeddedBroker;
 import dev.muster.embedded.EmbeddedDatabase;
 import dev.muster.embedded.FreePort;
 import dev.muster.embedded.Passwords;
-import dev.muster.embedded.PostBootCommands;
+import dev.muster.embedded.MicroCommands;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -32,9 +32,10 @@ public class BackendsForTests implements LauncherSessionListener {
             database = EmbeddedDatabase.start(data.resolve("postgres"), FreePort.pick());
             String password = Passwords.random();
             broker = EmbeddedBroker.start(data.resolve("broker"), FreePort.pick(), "muster", password);
-            Path postBoot = new PostBootCommands("127.0.0.1", "tcp://127.0.0.1:" + broker.port(), "muster", password,
-                    Path.of(runtime, "muster-artemis.rar"), data.resolve("txlog")).writeTo(data.resolve("post-boot.asadmin"));
-            System.setProperty("payara.extraMicroOptions", "--postbootcommandfile " + postBoot);
+            MicroCommands.CommandFiles commands = new MicroCommands("127.0.0.1", "tcp://127.0.0.1:" + broker.port(), "muster", password,
+                    Path.of(runtime, "muster-artemis.rar"), data.resolve("txlog")).writeTo(data);
+            System.setProperty("payara.extraMicroOptions",
+                    "--prebootcommandfile " + commands.preBoot() + " --postbootcommandfile " + commands.postBoot());
             System.setProperty("payara.cmdOptions", String.join(" ",
                     "-Xmx768m",
                     "-Dmuster.db.url=" + database.jdbcUrl(),

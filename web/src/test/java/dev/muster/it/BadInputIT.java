@@ -34,7 +34,7 @@ class BadInputIT {
 
     @BeforeEach
     void connect() {
-        api = new Api(base);
+        api = new Api(base).awaitReady();
     }
 
     @ParameterizedTest(name = "{0} {1} → {3}")

@@ -40,7 +40,7 @@ class JobPathIT {
 
     @BeforeEach
     void connect() {
-        api = new Api(base);
+        api = new Api(base).awaitReady();
     }
 
     private static String pool() {

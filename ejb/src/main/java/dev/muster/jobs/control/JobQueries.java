@@ -4,14 +4,20 @@ import dev.muster.jobs.entity.Job;
 import dev.muster.jobs.entity.JobState;
 import dev.muster.platform.Refused;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.util.List;
 
-/** Reads jobs for clients. Lists always page: the table grows without bound. */
+/**
+ * Reads jobs for clients. Lists always page: the table grows without bound. Reads join a caller's transaction but
+ * never start one: with an XA data source, a transaction around a plain read costs several extra round trips.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class JobQueries {
 
     public static final int MAX_PAGE_SIZE = 200;

@@ -19,6 +19,8 @@ import java.util.Set;
 public final class EmbeddedBroker implements AutoCloseable {
 
     private static final String ROLE = "muster";
+    /** Artemis audits every session and consumer at INFO; held here so the level sticks (JUL keeps loggers weakly). */
+    private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
 
     private final EmbeddedActiveMQ server;
     private final int port;
@@ -57,6 +59,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAutoDeleteQueues(false)
                 .setAutoDeleteAddresses(false));
 
+        AUDIT.setLevel(java.util.logging.Level.WARNING);
         ActiveMQSecurityManagerImpl security = new ActiveMQSecurityManagerImpl();
         security.getConfiguration().addUser(user, password);
         security.getConfiguration().addRole(user, ROLE);

@@ -3,7 +3,7 @@ package dev.muster.launcher;
 import dev.muster.embedded.EmbeddedBroker;
 import dev.muster.embedded.EmbeddedDatabase;
 import dev.muster.embedded.FreePort;
-import dev.muster.embedded.PostBootCommands;
+import dev.muster.embedded.MicroCommands;
 import dev.muster.worker.execution.Worker;
 import dev.muster.worker.execution.WorkerSettings;
 
@@ -75,11 +75,11 @@ public final class MusterServer {
         serverEnv.put("MUSTER_BROKER_USER", settings.brokerUser());
         serverEnv.put("MUSTER_BROKER_PASSWORD", brokerPassword);
 
-        Path postBoot = new PostBootCommands(settings.bindAddress(), brokerUrl, settings.brokerUser(), brokerPassword,
-                settings.runtimeDir().resolve("muster-artemis.rar"), settings.dataDir().resolve("txlog")).writeTo(settings.dataDir().resolve("run/post-boot.asadmin"));
+        MicroCommands.CommandFiles commands = new MicroCommands(settings.bindAddress(), brokerUrl, settings.brokerUser(), brokerPassword,
+                settings.runtimeDir().resolve("muster-artemis.rar"), settings.dataDir().resolve("txlog")).writeTo(settings.dataDir().resolve("run"));
         out.println("Muster: starting Payara Micro on port " + settings.httpPort() + " (log: "
                 + settings.dataDir().resolve("logs/server.log") + ")");
-        PayaraMicroProcess payara = PayaraMicroProcess.start(settings.runtimeDir(), postBoot, settings.dataDir(),
+        PayaraMicroProcess payara = PayaraMicroProcess.start(settings.runtimeDir(), commands, settings.dataDir(),
                 settings.httpPort(), settings.serverJavaOptions(), serverEnv);
         running.push(payara);
         payara.awaitReady(Duration.ofMinutes(5), elapsed -> out.println("Muster: waiting for the server… " + elapsed.toSeconds() + " s"));

@@ -1,5 +1,7 @@
 package dev.muster.launcher;
 
+import dev.muster.embedded.MicroCommands;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,14 +33,14 @@ final class PayaraMicroProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static PayaraMicroProcess start(Path runtimeDir, Path postBoot, Path workDir, int port, String javaOptions,
+    static PayaraMicroProcess start(Path runtimeDir, MicroCommands.CommandFiles commands, Path workDir, int port, String javaOptions,
                                     Map<String, String> environment) throws IOException {
         Path log = workDir.resolve("logs").resolve("server.log");
         Files.createDirectories(log.getParent());
         Path rootDir = workDir.resolve("payara");
         // Payara keeps its domain configuration here; from an earlier start it would hold that start's broker address
         // and credentials. What must survive lives in PostgreSQL, the broker and the transaction log (kept outside
-        // this directory, see PostBootCommands), so start from scratch.
+        // this directory, see MicroCommands), so start from scratch.
         deleteRecursively(rootDir);
         List<String> command = new ArrayList<>();
         // Its own session: a Ctrl-C in the terminal reaches only the launcher, whose shutdown hook lets the local
@@ -52,7 +54,8 @@ final class PayaraMicroProcess implements AutoCloseable {
                 "--nocluster",
                 "--port", Integer.toString(port),
                 "--rootdir", rootDir.toString(),
-                "--postbootcommandfile", postBoot.toString(),
+                "--prebootcommandfile", commands.preBoot().toString(),
+                "--postbootcommandfile", commands.postBoot().toString(),
                 "--deploy", runtimeDir.resolve("muster.war").toString(),
                 "--contextroot", "/"));
         ProcessBuilder builder = new ProcessBuilder(command)

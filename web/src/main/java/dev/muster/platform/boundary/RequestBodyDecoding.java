@@ -31,7 +31,13 @@ public class RequestBodyDecoding implements ReaderInterceptor {
             body = new GZIPInputStream(body);
             context.getHeaders().remove("Content-Encoding");
         }
-        byte[] bytes = new Limited(body, maxBodyBytes).readAllBytes();
+        byte[] bytes;
+        try {
+            bytes = new Limited(body, maxBodyBytes).readAllBytes();
+        } catch (BodyTooLarge tooLarge) {
+            drain(context.getInputStream());
+            throw tooLarge;
+        }
         context.setInputStream(new ByteArrayInputStream(bytes));
         try {
             return context.proceed();
@@ -43,6 +49,24 @@ public class RequestBodyDecoding implements ReaderInterceptor {
             throw unreadable;
         }
     }
+
+    /**
+     * Reads (and drops) the rest of an oversized body, up to a bound, before the 413 is sent: a client still
+     * uploading when the server answers and closes would see a reset instead of the answer.
+     */
+    private static void drain(InputStream rest) {
+        try {
+            long skipped = 0;
+            byte[] sink = new byte[64 * 1024];
+            for (int n; skipped < DRAIN_LIMIT && (n = rest.read(sink)) > 0; ) {
+                skipped += n;
+            }
+        } catch (IOException gone) {
+            // the client gave up; nothing left to protect
+        }
+    }
+
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     private static final class Limited extends FilterInputStream {
         private final long limit;

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Renders the Payara Micro post-boot command file that points the Artemis resource adapter at a broker and deploys
- * it before the application (the application's connection factory and MDBs name the adapter {@value #ADAPTER}).
+ * Renders the Payara Micro command files. Pre-boot: where HTTP listens and the transaction service, set before the
+ * listeners start (set after boot, they restart the HTTP listener under the first requests). Post-boot: points the
+ * Artemis resource adapter at a broker and deploys it before the application (the application's connection factory
+ * and MDBs name the adapter {@value #ADAPTER}).
  */
-public final class PostBootCommands {
+public final class MicroCommands {
 
     public static final String ADAPTER = "muster-artemis";
     private static final String NETTY = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
@@ -29,7 +31,7 @@ public final class PostBootCommands {
      * @param transactionLog where the transaction manager logs XA decisions; must survive restarts, so that a
      *                       transaction prepared before a crash is completed (or rolled back) at the next start
      */
-    public PostBootCommands(String bindAddress, String brokerUrls, String brokerUser, String brokerPassword,
+    public MicroCommands(String bindAddress, String brokerUrls, String brokerUser, String brokerPassword,
                             Path resourceAdapter, Path transactionLog) {
         this.bindAddress = Objects.requireNonNull(bindAddress);
         this.brokers = parseBrokers(brokerUrls);
@@ -59,6 +61,15 @@ public final class PostBootCommands {
         return value;
     }
 
+    public String renderPreBoot() {
+        return String.join("\n",
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                        + bindAddress,
+                "set configs.config.server-config.transaction-service.tx-log-dir=" + transactionLog.toAbsolutePath(),
+                "set configs.config.server-config.transaction-service.automatic-recovery=true",
+                "");
+    }
+
     public String render() {
         List<String> connectors = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
@@ -67,11 +78,7 @@ public final class PostBootCommands {
             parameters.add("host\\=" + broker.getHost() + ";port\\=" + broker.getPort());
         }
         return String.join("\n",
-                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
-                        + bindAddress,
                 "set-log-levels org.apache.activemq.audit=WARNING",
-                "set configs.config.server-config.transaction-service.tx-log-dir=" + transactionLog.toAbsolutePath(),
-                "set configs.config.server-config.transaction-service.automatic-recovery=true",
                 "create-resource-adapter-config --property ConnectorClassName=" + String.join(",", connectors)
                         + ":ConnectionParameters=" + String.join(",", parameters)
                         + ":UserName=" + brokerUser + ":Password=" + brokerPassword + " " + ADAPTER,
@@ -79,9 +86,15 @@ public final class PostBootCommands {
                 "");
     }
 
-    public Path writeTo(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, render());
-        return file;
+    /** Writes {@code pre-boot.asadmin} and {@code post-boot.asadmin} into {@code dir}. */
+    public CommandFiles writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path preBoot = Files.writeString(dir.resolve("pre-boot.asadmin"), renderPreBoot());
+        Path postBoot = Files.writeString(dir.resolve("post-boot.asadmin"), render());
+        return new CommandFiles(preBoot, postBoot);
+    }
+
+    /** The two command files, for {@code --prebootcommandfile} and {@code --postbootcommandfile}. */
+    public record CommandFiles(Path preBoot, Path postBoot) {
     }
 }
