@@ -32,6 +32,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                // Whoever starts it stops it, in order: a JVM hook of its own would stop PostgreSQL at once, in
+                // parallel with the launcher's ordered shutdown, under the server still using it.
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")

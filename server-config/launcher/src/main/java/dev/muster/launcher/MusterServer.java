@@ -31,6 +31,9 @@ public final class MusterServer {
     private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.apache.activemq"),
             Logger.getLogger("io.zonky"), Logger.getLogger("org.apache.activemq.artemis"));
 
+    private static final Duration LOCAL_WORKER_DRAIN = Duration.ofSeconds(30);
+    private static final Duration LOCAL_WORKER_STOP = LOCAL_WORKER_DRAIN.plusSeconds(30);
+
     private final LauncherSettings settings;
     private final PrintStream out;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -41,6 +44,9 @@ public final class MusterServer {
     }
 
     public static void main(String[] args) {
+        if (Detached.relaunchIfAttached()) {
+            return;
+        }
         QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
         Path jarDir = Path.of(MusterServer.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getParent();
         MusterServer server;
@@ -119,14 +125,14 @@ public final class MusterServer {
         }
         Worker worker = new Worker(new WorkerSettings(List.of(base), "local-" + InetAddress.getLocalHost().getHostName(),
                 settings.localWorkerPool(), List.of(), settings.localWorkerSlots(),
-                settings.dataDir().resolve("local-worker"), Duration.ofSeconds(30)));
+                settings.dataDir().resolve("local-worker"), LOCAL_WORKER_DRAIN));
         worker.start();
-        running.push(worker::stop);
+        running.push(() -> stopWithin(worker, LOCAL_WORKER_STOP));
     }
 
     private void printReady(URI base, Duration took, long pid) {
         out.printf("%nMuster is ready on %s (started in %.1f s, server pid %d)%n", base, took.toMillis() / 1000.0, pid);
-        out.println("  API        " + base + "/api/v1/jobs        (OpenAPI: " + base + "/openapi)");
+        out.println("  API        " + base + "/api/v1/jobs        (reference: docs/protocol.md)");
         out.println("  Console    " + base + "/console/");
         out.println("  Health     " + base + "/health/ready");
         out.println("  Metrics    " + base + "/metrics");
@@ -148,6 +154,14 @@ public final class MusterServer {
                 System.err.println("muster-server: while stopping: " + e.getMessage());
             }
         }
+    }
+
+    /** A worker that cannot report (server already gone) must not hold up the rest of the shutdown for ever. */
+    private static void stopWithin(Worker worker, Duration limit) throws InterruptedException {
+        Thread stopping = new Thread(worker::stop, "muster-local-worker-stop");
+        stopping.setDaemon(true);
+        stopping.start();
+        stopping.join(limit.toMillis());
     }
 
     private static String generatedPassword() {

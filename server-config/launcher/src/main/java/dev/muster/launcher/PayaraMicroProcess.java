@@ -43,11 +43,6 @@ final class PayaraMicroProcess implements AutoCloseable {
         // this directory, see MicroCommands), so start from scratch.
         deleteRecursively(rootDir);
         List<String> command = new ArrayList<>();
-        // Its own session: a Ctrl-C in the terminal reaches only the launcher, whose shutdown hook lets the local
-        // worker finish before it stops Payara (which would otherwise stop at once, under the worker's feet).
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid");
-        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", runtimeDir.resolve("payara-micro.jar").toString(),
