@@ -75,7 +75,7 @@ public final class CoreBenchmark {
                     .redirectErrorStream(true).redirectOutput(data.resolve("worker.log").toFile()).start();
             measureThroughput();
             System.out.printf("RSS after the run: Payara Micro %d MB, launcher (embedded Artemis) %d MB, PostgreSQL %d MB%n",
-                    rssMb(payaraPid), rssMb(server.pid()), postgresRssMb(data));
+                    rssMb(payaraPid), rssMb(launcherPid(server)), postgresRssMb(data));
         } finally {
             if (worker != null) {
                 worker.destroy();
@@ -260,6 +260,12 @@ public final class CoreBenchmark {
             return -1;
         }
         return -1;
+    }
+
+    /** The launcher relaunches itself detached from the terminal; the embedded broker lives in that process. */
+    private static long launcherPid(Process server) {
+        return server.descendants().filter(p -> p.info().commandLine().orElse("").contains("muster.launcher.detached"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(server.pid());
     }
 
     /**
