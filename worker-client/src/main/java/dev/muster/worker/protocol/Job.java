@@ -7,7 +7,7 @@ import java.util.List;
 
 /** A job as the server describes it. */
 public record Job(String id, String kind, String command, String pool, List<String> labels, Integer priority,
-        JobState state, Integer exitCode, Integer attempts, Integer maxAttempts, Integer timeoutSeconds,
+        JobState state, Integer exitCode, Integer attempts, Integer timeoutSeconds,
         Instant submittedAt, Instant startedAt, Instant finishedAt, String workerId) {
 
     public static Job fromJson(JsonObject json) {
@@ -21,7 +21,6 @@ public record Job(String id, String kind, String command, String pool, List<Stri
                 JobState.fromWire(JsonFields.string(json, "state")),
                 JsonFields.integer(json, "exitCode"),
                 JsonFields.integer(json, "attempts"),
-                JsonFields.integer(json, "maxAttempts"),
                 JsonFields.integer(json, "timeoutSeconds"),
                 JsonFields.instant(json, "submittedAt"),
                 JsonFields.instant(json, "startedAt"),

@@ -35,7 +35,7 @@ final class FakeJob {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", id).add("kind", "shell").add("command", command).add("pool", pool)
                 .add("labels", Json.createArrayBuilder()).add("priority", 4).add("state", state)
-                .add("attempts", attempts).add("maxAttempts", 1)
+                .add("attempts", attempts)
                 .add("submittedAt", submittedAt.toString())
                 .add("links", Json.createObjectBuilder().add("self", "/api/v1/jobs/" + id));
         json.add("exitCode", exitCode == null ? JsonValue.NULL : Json.createValue(exitCode));

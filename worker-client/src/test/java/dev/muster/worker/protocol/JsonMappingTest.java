@@ -14,7 +14,7 @@ class JsonMappingTest {
     void readsAJobAsTheProtocolDescribesIt() {
         Job job = Job.fromJson(JsonFields.parse("""
                 {"id": "5f0c", "kind": "shell", "command": "echo hi", "pool": "default", "labels": ["linux"],
-                 "priority": 4, "state": "FAILED", "exitCode": 3, "attempts": 1, "maxAttempts": 1,
+                 "priority": 4, "state": "FAILED", "exitCode": 3, "attempts": 1,
                  "timeoutSeconds": null, "submittedAt": "2026-11-23T10:00:00Z", "startedAt": "2026-11-23T10:00:01Z",
                  "finishedAt": "2026-11-23T10:00:02.500Z", "workerId": "w1", "future": {"x": 1},
                  "links": {"self": "/api/v1/jobs/5f0c", "log": "/api/v1/jobs/5f0c/log"}}"""));
