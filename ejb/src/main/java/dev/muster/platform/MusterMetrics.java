@@ -60,6 +60,21 @@ public class MusterMetrics {
         }
     }
 
+    /** An attempt ended in a way that sends its job back to the queue. */
+    public void retried(String pool) {
+        registry.counter("muster_jobs_retried", new Tag("pool", pool)).inc();
+    }
+
+    /** A job failed for want of attempts and went to the dead-letter queue. */
+    public void deadLettered(String pool) {
+        registry.counter("muster_jobs_dead_lettered", new Tag("pool", pool)).inc();
+    }
+
+    /** The lease reaper ended an attempt: its lease expired ({@code lease}) or it ran past its timeout ({@code timeout}). */
+    public void reaped(String why) {
+        registry.counter("muster_attempts_reaped", new Tag("why", why)).inc();
+    }
+
     /** Submit-to-lease time: how long a job waited for a worker. */
     public void dispatched(Duration waited) {
         Histogram histogram = registry.histogram(Metadata.builder()

@@ -22,6 +22,16 @@ public class Refused extends RuntimeException {
         return new Refused(400, field, field + ": " + detail);
     }
 
+    /** Well-formed, but at odds with what already exists. */
+    public static Refused unprocessable(String field, String detail) {
+        return new Refused(422, field, field + ": " + detail);
+    }
+
+    /** The resource is in a state that does not allow the request. */
+    public static Refused conflict(String detail) {
+        return new Refused(409, null, detail);
+    }
+
     public static Refused notFound(String what, String id) {
         return new Refused(404, null, "no " + what + " with id " + id);
     }

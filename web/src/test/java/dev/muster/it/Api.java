@@ -63,6 +63,17 @@ final class Api {
         return send(request, bearer);
     }
 
+    Reply postWithIdempotencyKey(String path, String json, String key) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(json)), null);
+    }
+
+    Reply delete(String path, String bearer) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), bearer);
+    }
+
     Reply postGzip(String path, String json, String bearer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {

@@ -43,7 +43,10 @@ public class BackendsForTests implements LauncherSessionListener {
                     "-Dmuster.db.password=postgres",
                     "-Dmuster.broker.user=muster",
                     "-Dmuster.broker.password=" + password,
-                    "-Dmuster.lease.max-wait-seconds=10"));
+                    "-Dmuster.lease.max-wait-seconds=10",
+                    // ReliabilityIT: a pool whose leases lapse quickly, and server-side timeouts without delay.
+                    "-Dmuster.pool.reaped.lease-seconds=2",
+                    "-Dmuster.jobs.timeout-grace-seconds=1"));
             System.setProperty("muster.it.jdbcUrl", database.jdbcUrl());
         } catch (Exception e) {
             throw new IllegalStateException("could not start PostgreSQL and Artemis for the integration tests", e);

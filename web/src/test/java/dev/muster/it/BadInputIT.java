@@ -62,6 +62,13 @@ class BadInputIT {
             "GET  | /api/v1/jobs?state=DONE |                | 400 | state",
             "GET  | /api/v1/jobs?size=1000 |                 | 400 | size",
             "POST | /api/v1/workers/nobody/lease | {\"slots\": 1} | 401 | ",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"maxAttempts\": 0} | 400 | maxAttempts",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"retryOnExitCodes\": [3, 256]} | 400 | retryOnExitCodes[1]",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"retryOnExitCodes\": 3} | 400 | retryOnExitCodes",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"retryBackoffSeconds\": -1} | 400 | retryBackoffSeconds",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"idempotencyKey\": \"with space\"} | 400 | idempotencyKey",
+            "POST | /api/v1/jobs/no-such-job/cancel |     | 404 | ",
+            "GET  | /api/v1/dead-letters?size=0 |         | 400 | size",
     })
     void isRefusedWithAProblemDocument(String method, String path, String body, int status, String field) {
         long jobsBefore = totalJobs();

@@ -31,6 +31,15 @@ record Worker(Api api, String id, String secret) {
                 "{\"leaseToken\":\"" + token + "\",\"outcome\":\"exited\",\"exitCode\":" + exitCode + ",\"durationMs\":5}", secret);
     }
 
+    Api.Reply end(String attemptId, String token, String outcome) {
+        return api.post("/api/v1/workers/" + id + "/attempts/" + attemptId + "/complete",
+                "{\"leaseToken\":\"" + token + "\",\"outcome\":\"" + outcome + "\",\"durationMs\":5}", secret);
+    }
+
+    Api.Reply deregister() {
+        return api.delete("/api/v1/workers/" + id, secret);
+    }
+
     Api.Reply heartbeat(String attemptId, String token) {
         return api.post("/api/v1/workers/" + id + "/heartbeat",
                 "{\"attempts\":[{\"attemptId\":\"" + attemptId + "\",\"leaseToken\":\"" + token + "\"}]}", secret);

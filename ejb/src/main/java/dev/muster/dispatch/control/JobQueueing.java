@@ -10,9 +10,12 @@ import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 
+import java.time.Duration;
+
 /**
  * Puts a job's id on the submission queue inside the caller's transaction, so the message exists exactly when the
- * job row (or its requeue) commits.
+ * job row (or its requeue) commits. A retry's backoff is the message's delivery delay: the broker holds it, no
+ * thread of ours sleeps, and a server restart in between loses nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -25,6 +28,11 @@ public class JobQueueing {
     JMSContext jms;
 
     public void enqueue(Job job) {
+        enqueue(job, Duration.ZERO);
+    }
+
+    /** Queues the job to become visible to the router only after {@code delay} (the broker's scheduled delivery). */
+    public void enqueue(Job job, Duration delay) {
         Message message = jms.createMessage();
         try {
             message.setStringProperty(DispatchQueues.JOB_ID, job.id());
@@ -36,6 +44,7 @@ public class JobQueueing {
         }
         jms.createProducer()
                 .setPriority(job.priority())
+                .setDeliveryDelay(delay.toMillis())
                 .send(jms.createQueue(DispatchQueues.SUBMITTED), message);
     }
 }

@@ -50,7 +50,7 @@ public class LeaseGrants {
     Clock clock;
 
     @Inject
-    LeaseSettings settings;
+    PoolSettings pools;
 
     @Inject
     JobQueueing queueing;
@@ -113,24 +113,31 @@ public class LeaseGrants {
 
     private Assignment start(Job job, Worker worker) {
         Instant now = clock.instant();
-        Attempt attempt = job.start(Ids.newId(), worker.id(), Ids.newSecret(), now.plus(settings.lease()), now);
+        Attempt attempt = job.start(Ids.newId(), worker.id(), Ids.newSecret(), now.plus(pools.lease(job.pool())), now);
         em.persist(attempt);
-        metrics.dispatched(Duration.between(job.submittedAt(), now));
+        if (attempt.number() == 1) { // a retry's wait includes its backoff: not dispatch latency
+            metrics.dispatched(Duration.between(job.submittedAt(), now));
+        }
         return Assignment.of(job, attempt);
     }
 
     /**
      * Gives back attempts whose worker never received them (its long-poll was gone by the time they were granted):
-     * they never ran, so the job goes straight back to the queue.
+     * they never ran, so the job goes straight back to the queue without using up an attempt.
      */
     public void release(List<Assignment> assignments) {
-        Instant now = clock.instant();
         for (Assignment assignment : assignments) {
             Attempt attempt = em.find(Attempt.class, assignment.attemptId(), LockModeType.PESSIMISTIC_WRITE);
             if (attempt != null && attempt.state() == AttemptState.ACTIVE) {
                 Job job = attempt.job();
-                job.finish(attempt, AttemptState.LOST, null, "lease request abandoned before delivery", now);
-                queueing.enqueue(job);
+                em.refresh(job, LockModeType.PESSIMISTIC_WRITE);
+                if (job.isCancelRequested()) {
+                    job.finish(attempt, AttemptState.CANCELLED, null, "cancelled before delivery", clock.instant());
+                } else {
+                    job.withdraw(attempt);
+                    em.remove(attempt);
+                    queueing.enqueue(job);
+                }
             }
         }
     }

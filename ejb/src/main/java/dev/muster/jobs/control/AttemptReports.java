@@ -1,12 +1,11 @@
 package dev.muster.jobs.control;
 
-import dev.muster.dispatch.control.LeaseSettings;
+import dev.muster.dispatch.control.PoolSettings;
 import dev.muster.jobs.entity.Attempt;
 import dev.muster.jobs.entity.AttemptState;
 import dev.muster.jobs.entity.Job;
 import dev.muster.logs.control.LogStore;
 import dev.muster.logs.entity.ChunkIn;
-import dev.muster.platform.MusterMetrics;
 import dev.muster.platform.Refused;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -33,28 +32,35 @@ public class AttemptReports {
     LogStore logs;
 
     @Inject
-    LeaseSettings settings;
+    PoolSettings pools;
+
+    @Inject
+    AttemptEndings endings;
 
     @Inject
     Clock clock;
 
-    @Inject
-    MusterMetrics metrics;
-
-    /** Extends the leases still held and names the attempts the worker must abandon. */
-    public List<String> heartbeat(String workerId, List<HeldLease> leases) {
-        Instant until = clock.instant().plus(settings.lease());
+    /**
+     * Extends the leases still held, names the attempts the worker must drop (stale: no longer its lease) and those
+     * whose job was cancelled (kill, then report them).
+     */
+    public Beat heartbeat(String workerId, List<HeldLease> leases) {
+        Instant now = clock.instant();
         List<String> stale = new ArrayList<>();
+        List<String> cancel = new ArrayList<>();
         for (HeldLease lease : leases) {
             // Locked like complete(), so a heartbeat cannot extend a lease that a concurrent completion just ended.
             Attempt attempt = em.find(Attempt.class, lease.attemptId(), LockModeType.PESSIMISTIC_WRITE);
             if (attempt != null && attempt.isLeasedBy(workerId, lease.leaseToken())) {
-                attempt.extendLease(until);
+                attempt.extendLease(now.plus(pools.lease(attempt.job().pool())));
+                if (attempt.job().isCancelRequested()) {
+                    cancel.add(attempt.id());
+                }
             } else {
                 stale.add(lease.attemptId());
             }
         }
-        return stale;
+        return new Beat(stale, cancel);
     }
 
     /** Shares the attempt's row lock with other appends but not with complete(): a completed log stays complete. */
@@ -79,9 +85,10 @@ public class AttemptReports {
             }
             throw Refused.leaseLost(attemptId);
         }
-        job.finish(attempt, completion.outcome(), completion.exitCode(), completion.detail(), clock.instant());
-        metrics.completed(job.state());
-        return job;
+        return endings.end(attempt, completion.outcome(), completion.exitCode(), completion.detail());
+    }
+
+    public record Beat(List<String> stale, List<String> cancel) {
     }
 
     public record HeldLease(String attemptId, String leaseToken) {

@@ -57,6 +57,22 @@ public class JobQueries {
         return new Page(found, page, size, total.getSingleResult());
     }
 
+    /** Jobs that failed for want of attempts, most recently dead-lettered first. */
+    public Page deadLettered(int page, int size) {
+        List<Job> found = em.createQuery("select j from Job j where j.deadLetteredAt is not null"
+                        + " order by j.deadLetteredAt desc, j.id", Job.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = em.createQuery("select count(j) from Job j where j.deadLetteredAt is not null", Long.class)
+                .getSingleResult();
+        return new Page(found, page, size, total);
+    }
+
+    public java.util.Optional<Job> findByIdempotencyKey(String key) {
+        return em.createQuery("select j from Job j where j.idempotencyKey = :key", Job.class)
+                .setParameter("key", key)
+                .getResultStream().findFirst();
+    }
+
     public long countQueued(String pool) {
         return em.createQuery("select count(j) from Job j where j.state = :state and j.pool = :pool", Long.class)
                 .setParameter("state", JobState.QUEUED)

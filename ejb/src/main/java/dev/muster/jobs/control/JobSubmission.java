@@ -1,10 +1,12 @@
 package dev.muster.jobs.control;
 
 import dev.muster.dispatch.control.JobQueueing;
+import dev.muster.dispatch.control.PoolSettings;
 import dev.muster.jobs.entity.Job;
 import dev.muster.jobs.entity.JobSpec;
 import dev.muster.platform.Ids;
 import dev.muster.platform.MusterMetrics;
+import dev.muster.platform.Refused;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -35,12 +37,42 @@ public class JobSubmission {
     @Inject
     MusterMetrics metrics;
 
-    public Job submit(@NotNull @Valid JobSpec spec) {
-        Job job = new Job(Ids.newId(), spec, envJson(spec), clock.instant());
+    @Inject
+    PoolSettings pools;
+
+    @Inject
+    JobQueries queries;
+
+    /**
+     * @return the new job, or — when the spec carries an idempotency key already used — the job first submitted
+     *         with it, unchanged
+     * @throws Refused 422 when that key was used for a different job
+     */
+    public Submitted submit(@NotNull @Valid JobSpec spec) {
+        String envJson = envJson(spec);
+        if (spec.idempotencyKey() != null) {
+            // Two submissions with one key must not both find nothing and both insert: the second waits here for
+            // the first to commit (the lock is held until then, across the XA prepare), then finds its job.
+            em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+                    .setParameter(1, spec.idempotencyKey()).getSingleResult();
+            var existing = queries.findByIdempotencyKey(spec.idempotencyKey());
+            if (existing.isPresent()) {
+                if (!existing.get().sameRequestAs(spec, envJson)) {
+                    throw Refused.unprocessable("idempotencyKey",
+                            "was already used for a different job (" + existing.get().id() + ")");
+                }
+                return new Submitted(existing.get(), false);
+            }
+        }
+        Job job = new Job(Ids.newId(), spec, pools.retryPolicy(spec), envJson, clock.instant());
         em.persist(job);
         queueing.enqueue(job);
         metrics.submitted(job.pool());
-        return job;
+        return new Submitted(job, true);
+    }
+
+    /** @param created false when an idempotent resubmission found the job it had created before */
+    public record Submitted(Job job, boolean created) {
     }
 
     private static String envJson(JobSpec spec) {

@@ -14,6 +14,11 @@ import java.util.Objects;
 /**
  * The aggregate a client submitted. Its state changes only through the methods here, which follow
  * {@link JobState}'s table; an outcome is accepted only from the job's current attempt, so a job has at most one.
+ *
+ * <p>An attempt that ends because of its worker (lost, abandoned) or with an exit code the submitter called
+ * retryable sends the job back to the queue while its {@link RetryPolicy} allows; a job that runs out of attempts
+ * that way is dead-lettered. A cancel ends a queued job at once; a running one keeps running until its worker
+ * reports (it learns of the cancel from its next heartbeat) or its lease expires.
  */
 @Entity
 @Table(name = "jobs")
@@ -46,13 +51,26 @@ public class Job {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    @Column(name = "max_attempts")
+    private int maxAttempts;
+    @Column(name = "retry_exit_codes")
+    private String retryExitCodes;
+    @Column(name = "retry_backoff_seconds")
+    private int retryBackoffSeconds;
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+    @Column(name = "cancel_requested_at")
+    private Instant cancelRequestedAt;
+    private String reason;
+    @Column(name = "dead_lettered_at")
+    private Instant deadLetteredAt;
     @Version
     private long version;
 
     protected Job() {
     }
 
-    public Job(String id, JobSpec spec, String envJson, Instant now) {
+    public Job(String id, JobSpec spec, RetryPolicy retry, String envJson, Instant now) {
         this.id = id;
         this.kind = spec.kind();
         this.command = spec.command();
@@ -61,6 +79,10 @@ public class Job {
         this.labels = Labels.of(spec.labels()).canonical();
         this.priority = spec.priority();
         this.timeoutSeconds = spec.timeoutSeconds();
+        this.maxAttempts = retry.maxAttempts();
+        this.retryExitCodes = retry.exitCodesColumn();
+        this.retryBackoffSeconds = retry.backoffSeconds();
+        this.idempotencyKey = spec.idempotencyKey();
         this.state = JobState.QUEUED;
         this.submittedAt = now;
     }
@@ -77,20 +99,121 @@ public class Job {
         return new Attempt(attemptId, this, attemptCount, workerId, leaseToken, leaseExpiresAt, now);
     }
 
-    /** Records how the current attempt ended; {@code LOST} puts the job back in the queue. */
+    /**
+     * Records how the current attempt ended, and so what happens to the job: it ends, or it goes back to the queue
+     * (then {@link #state()} is {@code QUEUED} and {@link #retryDelay} says when it may run).
+     */
     public void finish(Attempt attempt, AttemptState outcome, Integer exitCode, String detail, Instant now) {
+        requireCurrent(attempt);
+        attempt.end(outcome, exitCode, detail, now);
+        // A cancelled job is not retried; what its process did before it was stopped (an exit) still stands.
+        boolean retryable = cancelRequestedAt == null && (outcome.isWorkerFailure()
+                || (outcome == AttemptState.EXITED && retryPolicy().retriesExitCode(exitCode)));
+        if (cancelRequestedAt != null && outcome != AttemptState.EXITED) {
+            end(JobState.CANCELLED, "cancelled", exitCode, now);
+        } else if (retryable && attemptCount < maxAttempts) {
+            state = state.moveTo(JobState.QUEUED);
+            currentAttemptId = null;
+            workerId = null;
+        } else {
+            end(outcome.finalJobStateFor(exitCode), outcome.reasonFor(exitCode), exitCode, now);
+            if (retryable) {
+                deadLetteredAt = now; // it would have run again, but has no attempts left
+            }
+        }
+    }
+
+    /**
+     * Takes back an attempt its worker never received (the long-poll was gone when it was granted): it never ran,
+     * so it leaves no trace and costs the job no attempt.
+     */
+    public void withdraw(Attempt attempt) {
+        requireCurrent(attempt);
+        if (attempt.state() != AttemptState.ACTIVE) {
+            throw new IllegalStateException("attempt " + attempt.id() + " already ended as " + attempt.state());
+        }
+        state = state.moveTo(JobState.QUEUED);
+        attemptCount--;
+        currentAttemptId = null;
+        workerId = null;
+        if (attemptCount == 0) {
+            startedAt = null;
+        }
+    }
+
+    /**
+     * Asks for the job to end. A queued job is cancelled at once; a running one is marked, and ends when its worker
+     * reports or its lease expires. Cancelling again changes nothing; an ended job stays as it ended.
+     */
+    public void cancel(Instant now) {
+        if (state == JobState.QUEUED) {
+            end(JobState.CANCELLED, "cancelled", null, now);
+        } else if (state == JobState.RUNNING && cancelRequestedAt == null) {
+            cancelRequestedAt = now;
+        }
+    }
+
+    /**
+     * True when the current attempt has run {@code grace} past the job's timeout: its worker should have killed it
+     * by now, so the server ends it instead.
+     */
+    public boolean isOverdue(Attempt attempt, java.time.Duration grace, Instant now) {
+        return timeoutSeconds != null && state == JobState.RUNNING && attempt.id().equals(currentAttemptId)
+                && attempt.startedAt().plusSeconds(timeoutSeconds).plus(grace).isBefore(now);
+    }
+
+    /** How long a job sent back to the queue waits before it may run again. */
+    public java.time.Duration retryDelay(double jitter) {
+        return retryPolicy().delayBefore(attemptCount, jitter);
+    }
+
+    /** True when a resubmission with this job's idempotency key asks for the same thing as this job. */
+    public boolean sameRequestAs(JobSpec spec, String envJson) {
+        return Objects.equals(kind, spec.kind()) && Objects.equals(command, spec.command())
+                && Objects.equals(this.envJson, envJson) && Objects.equals(pool, spec.pool())
+                && Objects.equals(labels, Labels.of(spec.labels()).canonical()) && priority == spec.priority()
+                && Objects.equals(timeoutSeconds, spec.timeoutSeconds())
+                && (spec.maxAttempts() == null || spec.maxAttempts() == maxAttempts)
+                && (spec.retryBackoffSeconds() == null || spec.retryBackoffSeconds() == retryBackoffSeconds)
+                && (spec.retryOnExitCodes() == null
+                    || RetryPolicy.parseExitCodes(retryExitCodes).equals(new java.util.TreeSet<>(spec.retryOnExitCodes())));
+    }
+
+    private void end(JobState target, String why, Integer exitCode, Instant now) {
+        state = state.moveTo(target);
+        reason = why;
+        this.exitCode = exitCode;
+        finishedAt = now;
+    }
+
+    private void requireCurrent(Attempt attempt) {
         if (!Objects.equals(attempt.id(), currentAttemptId)) {
             throw new IllegalStateException("attempt " + attempt.id() + " is not the current attempt of job " + id);
         }
-        attempt.end(outcome, exitCode, detail, now);
-        state = state.moveTo(outcome.jobStateFor(exitCode));
-        if (state.isTerminal()) {
-            this.exitCode = exitCode;
-            finishedAt = now;
-        } else {
-            currentAttemptId = null;
-            workerId = null;
-        }
+    }
+
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxAttempts, RetryPolicy.parseExitCodes(retryExitCodes), retryBackoffSeconds);
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequestedAt != null;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public boolean isDeadLettered() {
+        return deadLetteredAt != null;
+    }
+
+    public Instant deadLetteredAt() {
+        return deadLetteredAt;
     }
 
     public String id() {

@@ -1,5 +1,8 @@
 package dev.muster.workers.control;
 
+import dev.muster.jobs.control.AttemptEndings;
+import dev.muster.jobs.entity.Attempt;
+import dev.muster.jobs.entity.AttemptState;
 import dev.muster.platform.Ids;
 import dev.muster.platform.Refused;
 import dev.muster.workers.entity.Worker;
@@ -7,6 +10,7 @@ import dev.muster.workers.entity.WorkerRegistration;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 
@@ -21,6 +25,9 @@ public class WorkerRegistry {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AttemptEndings endings;
 
     /** The secret is returned once, here; the database keeps only its hash. */
     public Registered register(@Valid WorkerRegistration registration) {
@@ -44,8 +51,18 @@ public class WorkerRegistry {
         em.find(Worker.class, workerId).seen(clock.instant());
     }
 
+    /**
+     * The worker leaves. Attempts it still holds end as lost now, rather than when their leases run out: a worker
+     * that says it is leaving will not report them.
+     */
     public void deregister(String workerId) {
         em.find(Worker.class, workerId).leave();
+        em.createQuery("select a from Attempt a where a.workerId = :worker and a.state = :active", Attempt.class)
+                .setParameter("worker", workerId)
+                .setParameter("active", AttemptState.ACTIVE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(attempt -> endings.end(attempt, AttemptState.LOST, null, "its worker deregistered"));
     }
 
     public long countConnected(java.time.Instant seenSince) {

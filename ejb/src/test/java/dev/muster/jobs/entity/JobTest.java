@@ -13,7 +13,8 @@ class JobTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     private static Job aQueuedJob() {
-        return new Job("job-1", new JobSpec(null, "make test", null, "build", List.of("linux", "java"), 7, 60), "{}", T0);
+        return new Job("job-1", new JobSpec(null, "make test", null, "build", List.of("linux", "java"), 7, 60,
+                null, null, null, null), RetryPolicy.of(3, List.of(), 5), "{}", T0);
     }
 
     @Test
@@ -23,7 +24,7 @@ class JobTest {
         assertThat(job.labels().canonical()).isEqualTo("java,linux");
         assertThat(job.priority()).isEqualTo(7);
         assertThat(job.attemptCount()).isZero();
-        Job defaults = new Job("job-2", JobSpec.shell("true"), "{}", T0);
+        Job defaults = new Job("job-2", JobSpec.shell("true"), RetryPolicy.of(1, List.of(), 0), "{}", T0);
         assertThat(defaults.pool()).isEqualTo("default");
         assertThat(defaults.priority()).isEqualTo(JobSpec.DEFAULT_PRIORITY);
         assertThat(defaults.kind()).isEqualTo("shell");

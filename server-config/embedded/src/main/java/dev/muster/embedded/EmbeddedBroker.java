@@ -1,5 +1,7 @@
 package dev.muster.embedded;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -19,6 +21,8 @@ import java.util.Set;
 public final class EmbeddedBroker implements AutoCloseable {
 
     private static final String ROLE = "muster";
+    /** Where jobs out of attempts and poison messages end up; the server's {@code DeadLetters} sends there too. */
+    public static final String DEAD_LETTER = "muster.dead-letter";
     /** Artemis audits every session and consumer at INFO; held here so the level sticks (JUL keeps loggers weakly). */
     private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
 
@@ -43,8 +47,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setJMXManagementEnabled(false)
                 .addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         configuration.putSecurityRoles("#", Set.of(new Role(ROLE, true, true, true, true, true, true, true, true, true, true, false, false)));
+        // One dead-letter queue for both kinds of poison: a job out of attempts (sent there by the server) and a
+        // message the router failed to handle ten times (moved there by the broker).
         configuration.addAddressSetting("#", new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of("DLQ"))
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
                 .setExpiryAddress(SimpleString.of("ExpiryQueue"))
                 .setMaxDeliveryAttempts(10)
                 .setRedeliveryDelay(500)
@@ -58,6 +64,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryDelay(0)
                 .setAutoDeleteQueues(false)
                 .setAutoDeleteAddresses(false));
+        configuration.addAddressSetting(DEAD_LETTER, new AddressSettings()
+                .setAutoDeleteQueues(false)
+                .setAutoDeleteAddresses(false));
+        configuration.addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER).setRoutingType(RoutingType.ANYCAST));
 
         AUDIT.setLevel(java.util.logging.Level.WARNING);
         ActiveMQSecurityManagerImpl security = new ActiveMQSecurityManagerImpl();

@@ -1,5 +1,6 @@
 package dev.muster.jobs.boundary;
 
+import dev.muster.jobs.control.JobQueries;
 import dev.muster.jobs.entity.Job;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -26,14 +27,34 @@ final class JobRepresentation {
                 .add("labels", labels)
                 .add("priority", job.priority())
                 .add("state", job.state().name())
-                .add("attempts", job.attemptCount());
+                .add("attempts", job.attemptCount())
+                .add("maxAttempts", job.retryPolicy().maxAttempts())
+                .add("retryOnExitCodes", Json.createArrayBuilder(job.retryPolicy().exitCodes()))
+                .add("retryBackoffSeconds", job.retryPolicy().backoffSeconds())
+                .add("cancelRequested", job.isCancelRequested())
+                .add("deadLettered", job.isDeadLettered());
+        nullable(json, "reason", job.reason());
+        nullable(json, "idempotencyKey", job.idempotencyKey());
         nullable(json, "exitCode", job.exitCode());
         nullable(json, "timeoutSeconds", job.timeoutSeconds());
         nullable(json, "workerId", job.workerId());
         instant(json, "submittedAt", job.submittedAt());
         instant(json, "startedAt", job.startedAt());
         instant(json, "finishedAt", job.finishedAt());
-        return json.add("links", Json.createObjectBuilder().add("self", self).add("log", self + "/log")).build();
+        return json.add("links", Json.createObjectBuilder()
+                .add("self", self).add("log", self + "/log").add("cancel", self + "/cancel")).build();
+    }
+
+    /** A page of jobs, as every list of jobs answers. */
+    static JsonObject page(JobQueries.Page found) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        found.items().forEach(job -> items.add(of(job)));
+        return Json.createObjectBuilder()
+                .add("items", items)
+                .add("page", found.page())
+                .add("size", found.size())
+                .add("total", found.total())
+                .build();
     }
 
     private static void nullable(JsonObjectBuilder json, String name, Object value) {

@@ -1,5 +1,6 @@
 package dev.muster.jobs.boundary;
 
+import dev.muster.jobs.control.JobCancellation;
 import dev.muster.jobs.control.JobQueries;
 import dev.muster.jobs.control.JobSubmission;
 import dev.muster.jobs.entity.Job;
@@ -18,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,6 +45,7 @@ public class JobsResource {
     private static final int LOG_BATCH = 100;
     /** A page of /log/chunks stops growing past this many characters: a follower asks again for the rest. */
     private static final int CHUNK_PAGE_CHARS = 1024 * 1024;
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
     JobSubmission submission;
@@ -51,17 +54,38 @@ public class JobsResource {
     JobQueries queries;
 
     @Inject
+    JobCancellation cancellation;
+
+    @Inject
     LogStore logs;
 
     @Context
     UriInfo uriInfo;
 
-    /** 201 only after the job row and its queue message have committed together. */
+    /**
+     * 201 only after the job row and its queue message have committed together. With an idempotency key (header or
+     * field) already used, 200 and the job it created.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(@NotNull(message = "a JSON job is required, e.g. {\"command\": \"echo hi\"}") @Valid JobSpec body) {
-        Job job = submission.submit(body);
-        return Response.created(uriInfo.getBaseUriBuilder().path("v1/jobs").path(job.id()).build()).entity(JobRepresentation.of(job)).build();
+    public Response submit(@HeaderParam(IDEMPOTENCY_KEY) String key,
+                           @NotNull(message = "a JSON job is required, e.g. {\"command\": \"echo hi\"}") @Valid JobSpec body) {
+        JobSubmission.Submitted submitted = submission.submit(withHeaderKey(body, key));
+        JsonObject job = JobRepresentation.of(submitted.job());
+        if (!submitted.created()) {
+            return Response.ok(job).header("Idempotent-Replayed", "true").build();
+        }
+        return Response.created(uriInfo.getBaseUriBuilder().path("v1/jobs").path(submitted.job().id()).build())
+                .entity(job).build();
+    }
+
+    /** 200 when the job is cancelled, 202 when its worker has yet to stop it, 409 when it ended otherwise. */
+    @POST
+    @Path("{id}/cancel")
+    public Response cancel(@PathParam("id") String id) {
+        Job job = cancellation.cancel(id);
+        return Response.status(job.state() == JobState.CANCELLED ? Response.Status.OK : Response.Status.ACCEPTED)
+                .entity(JobRepresentation.of(job)).build();
     }
 
     @GET
@@ -78,14 +102,7 @@ public class JobsResource {
         JobQueries.Page found = queries.page(parseState(state), blankToNull(pool),
                 QueryNumbers.parse("page", page, 0, 0, 1_000_000),
                 QueryNumbers.parse("size", size, 20, 1, JobQueries.MAX_PAGE_SIZE));
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        found.items().forEach(job -> items.add(JobRepresentation.of(job)));
-        return Json.createObjectBuilder()
-                .add("items", items)
-                .add("page", found.page())
-                .add("size", found.size())
-                .add("total", found.total())
-                .build();
+        return JobRepresentation.page(found);
     }
 
     /** The current attempt's output, both streams in the order they were produced. */
@@ -138,6 +155,19 @@ public class JobsResource {
             body.add("exitCode", job.exitCode());
         }
         return body.build();
+    }
+
+    private static JobSpec withHeaderKey(JobSpec body, String header) {
+        if (header == null) {
+            return body;
+        }
+        if (header.isEmpty() || header.length() > 200 || !header.matches(JobSpec.IDEMPOTENCY_KEY)) {
+            throw Refused.invalid(IDEMPOTENCY_KEY, "must be 1-200 printable ASCII characters without spaces");
+        }
+        if (body.idempotencyKey() != null && !body.idempotencyKey().equals(header)) {
+            throw Refused.invalid("idempotencyKey", "differs from the Idempotency-Key header; send one or make them equal");
+        }
+        return body.withIdempotencyKey(header);
     }
 
     private static JobState parseState(String state) {

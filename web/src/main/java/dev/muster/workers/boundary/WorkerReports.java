@@ -33,8 +33,8 @@ public final class WorkerReports {
     }
 
     public record Complete(@NotBlank String leaseToken,
-                    @NotNull @Pattern(regexp = "exited|timed_out|cancelled|error",
-                            message = "must be one of exited, timed_out, cancelled, error") String outcome,
+                    @NotNull @Pattern(regexp = "exited|timed_out|cancelled|error|abandoned",
+                            message = "must be one of exited, timed_out, cancelled, error, abandoned") String outcome,
                     Integer exitCode,
                     @Min(0) Long durationMs,
                     @Size(max = 4096) String detail) {

@@ -1,6 +1,6 @@
 package dev.muster.workers.boundary;
 
-import dev.muster.dispatch.control.LeaseSettings;
+import dev.muster.dispatch.control.PoolSettings;
 import dev.muster.jobs.control.AttemptReports;
 import dev.muster.jobs.entity.Job;
 import dev.muster.workers.control.WorkerRegistry;
@@ -8,7 +8,6 @@ import dev.muster.workers.entity.WorkerRegistration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +42,7 @@ public class WorkersResource {
     AttemptReports reports;
 
     @Inject
-    LeaseSettings settings;
+    PoolSettings pools;
 
     @POST
     public Response register(@NotNull(message = "a JSON registration is required") @Valid WorkerRegistration body) {
@@ -51,8 +50,8 @@ public class WorkersResource {
         JsonObject answer = Json.createObjectBuilder()
                 .add("workerId", registered.worker().id())
                 .add("secret", registered.secret())
-                .add("leaseSeconds", settings.lease().toSeconds())
-                .add("heartbeatSeconds", settings.heartbeat().toSeconds())
+                .add("leaseSeconds", pools.lease(body.pool()).toSeconds())
+                .add("heartbeatSeconds", pools.heartbeat(body.pool()).toSeconds())
                 .build();
         return Response.created(URI.create("/api/v1/workers/" + registered.worker().id())).entity(answer).build();
     }
@@ -63,9 +62,11 @@ public class WorkersResource {
                                 @NotNull(message = "a JSON heartbeat is required") @Valid WorkerReports.Heartbeat body) {
         credentials.authenticate(workerId);
         registry.seen(workerId);
-        JsonArrayBuilder stale = Json.createArrayBuilder();
-        reports.heartbeat(workerId, body.leases()).forEach(stale::add);
-        return Json.createObjectBuilder().add("cancel", Json.createArrayBuilder()).add("stale", stale).build();
+        AttemptReports.Beat beat = reports.heartbeat(workerId, body.leases());
+        return Json.createObjectBuilder()
+                .add("cancel", Json.createArrayBuilder(beat.cancel()))
+                .add("stale", Json.createArrayBuilder(beat.stale()))
+                .build();
     }
 
     @POST
