@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * The last line: anything unforeseen is logged with an incident id and answered with that id, never with a stack
- * trace. Validation failures that surface wrapped by the EJB container are unwrapped into a 400.
+ * trace. Validation failures that surface wrapped by the EJB container are unwrapped into a 400; a broker or
+ * database that cannot be reached is a 503, which clients and workers retry.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
@@ -30,9 +31,22 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                 LOG.log(Level.WARNING, "broker unavailable", t);
                 return Problem.of(503, "the message broker is not reachable; try again shortly");
             }
+            if (isConnectionFailure(t)) {
+                LOG.log(Level.WARNING, "database unavailable: {0}", String.valueOf(t));
+                return Problem.of(503, "the database is not reachable; try again shortly");
+            }
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.ERROR, "incident " + incident, throwable);
         return Problem.of(500, "internal error, incident " + incident + " (see the server log)");
+    }
+
+    /** SQL state class 08 is "connection exception"; 57P01–57P03 are the server shutting down or starting. */
+    private static boolean isConnectionFailure(Throwable t) {
+        if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+            return true;
+        }
+        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
     }
 }
