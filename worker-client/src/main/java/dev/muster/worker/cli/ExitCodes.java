@@ -15,6 +15,8 @@ import picocli.CommandLine.ParseResult;
 final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
 
     static final int OK = 0;
+    /** A command about several jobs did not succeed for all of them (e.g. {@code cancel}). */
+    static final int NOT_ALL = 1;
     static final int USAGE = CommandLine.ExitCode.USAGE;
     static final int UNREACHABLE = 3;
     static final int REFUSED = 4;

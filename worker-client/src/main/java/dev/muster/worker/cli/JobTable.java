@@ -8,10 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Jobs as an aligned text table, one line per job, commands shortened to fit a terminal. */
+/**
+ * Jobs as an aligned text table, one line per job, commands shortened to fit a terminal. An ended job's state
+ * says why it ended when its exit code does not ("FAILED (worker-lost)"); attempts show as "used/allowed".
+ */
 final class JobTable {
 
-    private static final String[] HEADER = {"ID", "STATE", "EXIT", "POOL", "SUBMITTED", "COMMAND"};
+    private static final String[] HEADER = {"ID", "STATE", "ATTEMPTS", "EXIT", "POOL", "SUBMITTED", "COMMAND"};
     private static final int COMMAND_WIDTH = 50;
 
     private final DateTimeFormatter timeFormat;
@@ -43,12 +46,25 @@ final class JobTable {
     private String[] row(Job job) {
         return new String[] {
             text(job.id()),
-            job.state().name(),
+            state(job),
+            attempts(job),
             job.exitCode() == null ? "-" : job.exitCode().toString(),
             text(job.pool()),
             time(job.submittedAt()),
             shorten(text(job.command()))
         };
+    }
+
+    private static String state(Job job) {
+        String reason = JobOutcome.reason(job);
+        return reason == null ? job.state().name() : job.state().name() + " (" + reason + ")";
+    }
+
+    private static String attempts(Job job) {
+        if (job.attempts() == null) {
+            return "-";
+        }
+        return job.maxAttempts() == null ? job.attempts().toString() : job.attempts() + "/" + job.maxAttempts();
     }
 
     private String time(Instant instant) {

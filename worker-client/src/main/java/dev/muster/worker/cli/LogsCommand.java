@@ -1,5 +1,9 @@
 package dev.muster.worker.cli;
 
+import dev.muster.worker.protocol.ChunkPage;
+import dev.muster.worker.protocol.Job;
+import dev.muster.worker.protocol.MusterClient;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,8 +35,21 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        new LogFollower(server.client(), spec.commandLine().getOut(), spec.commandLine().getErr(),
-                Duration.ofMillis(300), LogFollower::ignore).print(jobId, follow);
+        MusterClient client = server.client();
+        PrintWriter err = spec.commandLine().getErr();
+        ChunkPage last = new LogFollower(client, spec.commandLine().getOut(), err, Duration.ofMillis(300),
+                LogFollower::ignore).print(jobId, follow);
+        if (follow && last.state().isTerminal()) {
+            sayWhyItEnded(client.job(jobId), err);
+        }
         return ExitCodes.OK;
+    }
+
+    /** The log alone may not show why a job ended, e.g. when its worker was lost: the server's reason does. */
+    private static void sayWhyItEnded(Job job, PrintWriter err) {
+        if (job.reason() != null) {
+            err.println("muster: job " + job.id() + " ended " + new JobOutcome(job).ending());
+            err.flush();
+        }
     }
 }

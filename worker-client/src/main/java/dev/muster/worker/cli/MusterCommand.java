@@ -9,15 +9,17 @@ import picocli.CommandLine.Spec;
 /** {@code muster}: the entry point of the jar; each job of the tool is a subcommand. */
 @Command(name = "muster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Submits jobs to a Muster server, follows them, and runs workers that execute them.",
-        subcommands = {SubmitCommand.class, LogsCommand.class, JobsCommand.class, WorkerCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {SubmitCommand.class, LogsCommand.class, JobsCommand.class, CancelCommand.class,
+            WorkerCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nServer: --server URL, else $MUSTER_SERVER, else http://localhost:8080.",
             "%nExamples:",
             "  muster submit --follow -- make test",
             "  muster jobs --state failed",
+            "  muster cancel 5f0c2a9e-…",
             "  muster worker --pool build --slots 4"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "2:usage error", "3:server unreachable", "4:server refused the request",
+        exitCodeList = {"0:ok", "1:cancel: some job could not be cancelled", "2:usage error", "3:server unreachable",
+            "4:server refused the request",
             "N:submit --follow: the job's exit code (124 timed out, 130 cancelled)"})
 public final class MusterCommand implements Callable<Integer> {
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
             "  muster submit -- make test",
             "  muster submit --pool build --timeout 600 --follow -- ./gradlew build",
-            "  muster submit --env GREETING=hi -f -- sh -c 'echo $GREETING; exit 3'"},
+            "  muster submit --env GREETING=hi -f -- sh -c 'echo $GREETING; exit 3'",
+            "  muster submit --max-attempts 5 --retry-on-exit 75 -- ./flaky-test.sh",
+            "  muster submit --idempotency-key nightly-2026-11-23 -- ./backup.sh"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:submitted (or, with --follow, the job succeeded)", "2:usage error",
             "3:server unreachable", "4:server refused the request",
@@ -52,6 +55,24 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill the job after this many seconds.")
     Integer timeoutSeconds;
 
+    @Option(names = "--max-attempts", paramLabel = "N",
+            description = "How often the job may run, 1-100: a lost or stopped worker, or an exit code of "
+                    + "--retry-on-exit, starts another attempt while attempts remain (server default: 3).")
+    Integer maxAttempts;
+
+    @Option(names = "--retry-on-exit", split = ",", paramLabel = "CODE",
+            description = "Exit codes (1-255) that make the job run again, comma-separated, e.g. 75.")
+    List<Integer> retryOnExitCodes;
+
+    @Option(names = "--retry-backoff", paramLabel = "SECONDS",
+            description = "Wait before a retry: this, doubled for each further retry, with jitter (server default: 5).")
+    Integer retryBackoffSeconds;
+
+    @Option(names = "--idempotency-key", paramLabel = "KEY",
+            description = "Creates the job only once for this key: submitting it again answers the first job. "
+                    + "It also lets a submission that lost its connection be retried safely.")
+    String idempotencyKey;
+
     @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Environment variable for the job; repeatable.")
     Map<String, String> env;
 
@@ -64,10 +85,11 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        validateKey();
         MusterClient client = server.client();
         long started = System.nanoTime();
         Job job = client.submit(new JobSubmission(ShellWords.join(command), pool, labels, priority, timeoutSeconds,
-                env));
+                env, new JobSubmission.Retry(maxAttempts, retryOnExitCodes, retryBackoffSeconds)), idempotencyKey);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!follow) {
@@ -84,6 +106,15 @@ final class SubmitCommand implements Callable<Integer> {
         err.println("muster: " + outcome.summary(Duration.ofNanos(System.nanoTime() - started)));
         err.flush();
         return outcome.exitCode();
+    }
+
+    /** A header value cannot hold line breaks; the server checks the rest (length, printable characters). */
+    private void validateKey() {
+        if (idempotencyKey != null
+                && (idempotencyKey.isBlank() || idempotencyKey.chars().anyMatch(Character::isISOControl))) {
+            throw new ParameterException(spec.commandLine(),
+                    "--idempotency-key must not be blank or contain control characters");
+        }
     }
 
     /** Says once when the job starts running, so a long queue wait is visible. */

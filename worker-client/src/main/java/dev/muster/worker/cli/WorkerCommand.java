@@ -2,7 +2,6 @@ package dev.muster.worker.cli;
 
 import dev.muster.worker.execution.Worker;
 import dev.muster.worker.execution.WorkerSettings;
-import java.io.PrintWriter;
 import java.lang.ref.Reference;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,13 +20,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code muster worker}: run jobs for a pool until stopped. SIGTERM or Ctrl-C drains: no new jobs, running
- * ones get {@code --drain-seconds} to finish, then the worker deregisters and exits.
+ * ones get {@code --drain-seconds} to finish, then the worker deregisters and exits. A second signal while it
+ * drains kills the running jobs at once (they are reported "abandoned", and the server runs them again).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs jobs of one pool until stopped.",
             "Each job runs as `sh -c COMMAND` in a fresh temporary directory that is deleted afterwards.",
             "SIGTERM or Ctrl-C stops leasing, lets running jobs finish for --drain-seconds, kills the rest, "
-                    + "and deregisters."},
+                    + "and deregisters. A second SIGTERM or Ctrl-C kills the running jobs at once.",
+            "Killed jobs are reported abandoned: the server runs them again while they have attempts left."},
         footer = {"%nExamples:",
             "  muster worker --server http://muster:8080 --pool build --slots 4",
             "  muster worker --labels linux,java --server http://a:8080,http://b:8080"},
@@ -69,22 +70,14 @@ final class WorkerCommand implements Callable<Integer> {
         Logger logging = ConsoleLogging.install();
         Worker worker = new Worker(new WorkerSettings(server.servers(), name != null ? name : hostName(), pool,
                 labels, slots, workDir, Duration.ofSeconds(drainSeconds)));
-        PrintWriter err = spec.commandLine().getErr();
-        Thread shutdown = new Thread(() -> {
-            // Straight to stderr: the JDK resets logging in its own shutdown hook, concurrently with this one.
-            err.printf("muster: stopping worker; running jobs get up to %d s to finish%n", drainSeconds);
-            err.flush();
-            worker.stop();
-            err.println("muster: worker stopped");
-            err.flush();
-        }, "muster-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        StopSignals signals = new StopSignals(new WorkerShutdown(worker, drainSeconds, spec.commandLine().getErr()));
+        signals.install();
         worker.start();
         try {
             worker.termination().toCompletableFuture().join();
             return ExitCodes.OK;
         } catch (CompletionException e) {
-            Runtime.getRuntime().removeShutdownHook(shutdown);
+            signals.close();
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause; // mapped to an exit code like every other refusal
             }

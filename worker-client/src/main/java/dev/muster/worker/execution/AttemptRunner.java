@@ -94,7 +94,7 @@ final class AttemptRunner implements Runnable {
         return switch (reason) {
             case TIMED_OUT -> Completion.of(Outcome.TIMED_OUT, duration, note);
             case CANCELLED -> Completion.of(Outcome.CANCELLED, duration, null);
-            case SHUTDOWN -> Completion.of(Outcome.ERROR, duration, note);
+            case SHUTDOWN -> Completion.of(Outcome.ABANDONED, duration, note); // the server runs it again
             case LEASE_LOST -> null;
         };
     }

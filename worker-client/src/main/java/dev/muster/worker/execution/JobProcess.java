@@ -5,6 +5,7 @@ import dev.muster.worker.logshipping.StreamPump;
 import dev.muster.worker.protocol.LeasedJob;
 import dev.muster.worker.protocol.LogStream;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +20,15 @@ import java.util.concurrent.TimeoutException;
  * the worker's, feeding stdout and stderr into a {@link LogBuffer} as they come. It ends when the process
  * exits, the job's timeout passes, or the attempt is asked to stop; in the last two cases the whole process
  * tree is killed.
+ *
+ * <p>Output written before a kill is never thrown away: the processes are signalled through their
+ * {@link ProcessHandle}s, never {@link Process#destroy()}, which also closes the JVM's ends of the pipes and so
+ * drops whatever the pumps had not read yet; and {@code run} returns only once the pumps have read the pipes to
+ * their end — or, when a process that escaped the tree keeps them open, after {@code outputGrace}.
  */
 final class JobProcess {
+
+    private static final System.Logger LOG = System.getLogger(JobProcess.class.getName());
 
     /** How the process ended: its exit code, and why it was stopped if it was. */
     record Ending(int exitCode, StopReason stopReason) {
@@ -32,7 +40,7 @@ final class JobProcess {
 
     /**
      * @param outputGrace how long to wait for the output pipes to close once the process is gone; a
-     *     background child that outlives its shell may hold them open for ever
+     *     background child that outlives its shell (and so escaped the tree) may hold them open for ever
      */
     JobProcess(ProcessTree tree, Duration outputGrace, Executor executor) {
         this.tree = tree;
@@ -51,7 +59,7 @@ final class JobProcess {
             tree.kill(process.toHandle());
         }
         int exitCode = awaitExitCode(process);
-        awaitQuietly(output, outputGrace);
+        awaitOutput(output, attempt);
         return new Ending(exitCode, reason);
     }
 
@@ -91,18 +99,22 @@ final class JobProcess {
             return process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly(); // not process.destroyForcibly(): that would close the pipes
             return -1;
         }
     }
 
-    private static void awaitQuietly(CompletableFuture<?> future, Duration timeout) {
+    /** Waits until both pumps reached end-of-file: only then is everything the job wrote in the buffer. */
+    private void awaitOutput(CompletableFuture<?> output, Attempt attempt) {
         try {
-            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // output that did not end in time is left behind; the buffer ignores whatever comes later
+            output.get(outputGrace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "job {0}: a process it left behind keeps its output open; "
+                    + "what that writes from now on is not logged", attempt.job().jobId());
+        } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, () -> "job " + attempt.job().jobId() + ": reading its output failed", e.getCause());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.currentThread().interrupt(); // the worker abandons the attempt: its output is not reported
         }
     }
 }

@@ -11,11 +11,16 @@ import java.util.List;
  * Kills a process together with everything it started. A job is {@code sh -c …}; killing only the shell would
  * leave its children running (and holding the log pipes open). Descendants are collected before anything is
  * signalled, because a child whose parent died is re-parented and no longer shows up as a descendant.
- * Everyone gets SIGTERM first, so jobs can clean up, and SIGKILL once {@code grace} has passed.
+ *
+ * <p>Everyone gets SIGTERM first, so jobs can clean up, and whatever still runs after {@code grace} gets SIGKILL,
+ * which no process can ignore; that includes children that processes ignoring SIGTERM started meanwhile.
+ * Parents are signalled before their children: a shell that is already gone cannot start a replacement for a
+ * child it sees die, nor write "Terminated" job notices into the job's log.
  */
 public final class ProcessTree {
 
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration AFTER_SIGKILL = Duration.ofSeconds(1);
 
     private final Duration grace;
 
@@ -23,14 +28,21 @@ public final class ProcessTree {
         this.grace = grace;
     }
 
-    /** Blocks until every process of the tree is gone, at most about {@code grace} plus a second. */
+    /**
+     * Blocks until every process of the tree is gone, at most about {@code grace} plus a second. An interrupt
+     * skips the rest of the grace: the survivors get SIGKILL at once.
+     */
     public void kill(ProcessHandle root) {
-        List<ProcessHandle> tree = snapshot(root, List.of());
+        List<ProcessHandle> tree = snapshot(List.of(root));
         tree.forEach(ProcessHandle::destroy);
         if (!awaitGone(tree, grace)) {
-            List<ProcessHandle> survivors = snapshot(root, tree).stream().filter(ProcessTree::isRunning).toList();
+            List<ProcessHandle> survivors = snapshot(tree.stream().filter(ProcessTree::isRunning).toList());
             survivors.forEach(ProcessHandle::destroyForcibly);
-            awaitGone(survivors, Duration.ofSeconds(1));
+            boolean interrupted = Thread.interrupted(); // SIGKILL takes effect at once: worth the short wait
+            awaitGone(survivors, AFTER_SIGKILL);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -52,12 +64,17 @@ public final class ProcessTree {
         }
     }
 
-    /** The root, its current descendants, and any processes already known. */
-    private static List<ProcessHandle> snapshot(ProcessHandle root, List<ProcessHandle> known) {
-        List<ProcessHandle> tree = new ArrayList<>(known);
-        root.descendants().filter(p -> !tree.contains(p)).forEach(tree::add);
-        if (!tree.contains(root)) {
-            tree.add(root);
+    /**
+     * The given processes and their current descendants, each once, parents before children
+     * ({@link ProcessHandle#descendants()} walks the tree breadth first).
+     */
+    private static List<ProcessHandle> snapshot(List<ProcessHandle> roots) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        for (ProcessHandle root : roots) {
+            if (!tree.contains(root)) {
+                tree.add(root);
+            }
+            root.descendants().filter(p -> !tree.contains(p)).forEach(tree::add);
         }
         return tree;
     }

@@ -16,6 +16,7 @@ final class RunningAttempts {
 
     private final int slots;
     private final Map<String, Attempt> running = new LinkedHashMap<>();
+    private StopReason stoppingAll;
 
     RunningAttempts(int slots) {
         this.slots = slots;
@@ -29,8 +30,12 @@ final class RunningAttempts {
         return slots - running.size();
     }
 
+    /** Adds an attempt; one that arrives after {@link #stopAll} (a lease answer on its way) is stopped at once. */
     synchronized void add(Attempt attempt) {
         running.put(attempt.id(), attempt);
+        if (stoppingAll != null) {
+            attempt.stop(stoppingAll);
+        }
     }
 
     synchronized void remove(Attempt attempt) {
@@ -50,8 +55,29 @@ final class RunningAttempts {
         return running.size();
     }
 
+    /** Stops every attempt, and every one added from now on, and ends {@link #awaitDrained} early. */
     synchronized void stopAll(StopReason reason) {
+        if (stoppingAll == null) {
+            stoppingAll = reason;
+        }
         running.values().forEach(attempt -> attempt.stop(reason));
+        notifyAll();
+    }
+
+    /**
+     * Waits until no attempt runs, {@code drain} has passed, or {@link #stopAll} cut the drain short.
+     * @return whether no attempt runs any more
+     */
+    synchronized boolean awaitDrained(Duration drain) throws InterruptedException {
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (!running.isEmpty() && stoppingAll == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return running.isEmpty();
     }
 
     /** @return whether no attempt runs any more */

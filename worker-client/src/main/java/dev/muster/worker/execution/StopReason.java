@@ -6,7 +6,7 @@ enum StopReason {
     CANCELLED(true),
     /** The job ran past its timeout: kill, then report "timed_out". */
     TIMED_OUT(true),
-    /** The worker is shutting down and the drain time is over: kill, then report "error". */
+    /** The worker is shutting down and the drain time is over (or cut short): kill, then report "abandoned". */
     SHUTDOWN(true),
     /** The server gave the attempt to someone else (heartbeat "stale" or a 409): kill, report nothing. */
     LEASE_LOST(false);

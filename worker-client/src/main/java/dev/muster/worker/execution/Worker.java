@@ -28,12 +28,19 @@ import java.util.concurrent.Executors;
  * long as the server is unreachable, so a worker may be started before its server is up. Only a server that
  * refuses the registration (4xx) ends the worker; {@link #termination()} then completes exceptionally.
  * {@link #stop()} drains: no more leasing, running jobs get {@code drain} to finish, the rest are killed and
- * reported as "error: worker shut down", then the worker deregisters. All threads are daemons, and none
- * outlives {@code stop()} except a job-output reader left blocked by an orphaned grandchild process.
+ * reported "abandoned" (the server runs them again), then the worker deregisters. {@link #stopNow()} skips the
+ * drain, or cuts short the one in progress. Stopping takes at most about {@code drain} + {@code killGrace} +
+ * {@code finalReportTimeout}, whether or not the server answers: whatever has not reported by then is given up,
+ * and its leases expire on the server. All threads are daemons, and none outlives {@code stop()} except a
+ * job-output reader left blocked by an orphaned grandchild process.
  */
 public final class Worker {
 
     private static final System.Logger LOG = System.getLogger(Worker.class.getName());
+    /** How long a worker thread may take to notice an interrupt; its calls end at once when interrupted. */
+    private static final Duration THREAD_JOIN = Duration.ofSeconds(5);
+    /** Deregistering is worth a try even when the attempts used up the time to report. */
+    private static final Duration MIN_GOODBYE = Duration.ofSeconds(2);
 
     private final WorkerSettings settings;
     private final WorkerTuning tuning;
@@ -70,24 +77,42 @@ public final class Worker {
 
     /** Drains and stops as described above; blocks until done. Calling it again waits for the first call. */
     public void stop() {
+        stop(false);
+    }
+
+    /**
+     * Stops without a drain: running jobs are killed at once and reported "abandoned". Safe to call while
+     * {@link #stop()} drains, which it cuts short; blocks until the worker has stopped.
+     */
+    public void stopNow() {
+        stop(true);
+    }
+
+    private void stop(boolean now) {
+        if (now) {
+            LOG.log(Level.INFO, "stopping now: killing {0} running jobs", attempts.size());
+            attempts.stopAll(StopReason.SHUTDOWN); // also ends a drain in progress
+        }
         Thread leaseThread;
+        boolean first;
         synchronized (this) {
-            if (stopping) {
-                termination.exceptionally(e -> null).join();
-                return;
-            }
+            first = !stopping;
             stopping = true;
             leaseThread = leasing;
         }
-        interruptAndJoin(leaseThread);
-        drainAttempts();
+        if (!first) {
+            termination.exceptionally(e -> null).join(); // not holding the lock: the first stop() needs it
+            return;
+        }
+        interruptAndJoin(leaseThread, THREAD_JOIN);
+        long reportDeadline = killAndReport(drainAttempts());
         Thread heartbeatThread;
         synchronized (this) {
             heartbeatThread = heartbeat;
         }
-        interruptAndJoin(heartbeatThread);
-        executor.shutdownNow();
-        deregister();
+        interruptAndJoin(heartbeatThread, THREAD_JOIN);
+        executor.shutdownNow(); // interrupts attempts still trying to report: they are given up
+        deregister(Duration.ofNanos(Math.max(reportDeadline - System.nanoTime(), MIN_GOODBYE.toNanos())));
         termination.complete(null);
     }
 
@@ -120,7 +145,8 @@ public final class Worker {
             if (stopping) {
                 return;
             }
-            heartbeat = new DaemonThreads("muster-heartbeat").newThread(new HeartbeatLoop(session, attempts));
+            heartbeat = new DaemonThreads("muster-heartbeat")
+                    .newThread(new HeartbeatLoop(session, attempts, tuning.backoff()));
             heartbeat.start();
         }
         try {
@@ -146,39 +172,75 @@ public final class Worker {
         });
     }
 
-    private void drainAttempts() {
+    /** @return whether every attempt ended (and reported) within the drain */
+    private boolean drainAttempts() {
+        if (attempts.size() > 0) {
+            LOG.log(Level.INFO, "stopping: waiting up to {0} s for {1} running jobs",
+                    settings.drain().toSeconds(), attempts.size());
+        }
         try {
-            if (attempts.size() > 0) {
-                LOG.log(Level.INFO, "stopping: waiting up to {0} s for {1} running jobs",
-                        settings.drain().toSeconds(), attempts.size());
-            }
-            if (!attempts.awaitEmpty(settings.drain())) {
-                LOG.log(Level.INFO, "stopping: killing {0} jobs still running", attempts.size());
-                attempts.stopAll(StopReason.SHUTDOWN);
-                attempts.awaitEmpty(tuning.killGrace().plus(tuning.finalReportTimeout()));
+            return attempts.awaitDrained(settings.drain());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Kills what still runs and gives it until the returned deadline ({@code System.nanoTime()}) to ship its log
+     * and report. Attempts that ended but could not report yet (the server is away) get the same time.
+     */
+    private long killAndReport(boolean drained) {
+        long deadline = System.nanoTime() + tuning.finalReportTimeout().toNanos();
+        if (drained) {
+            return deadline;
+        }
+        LOG.log(Level.INFO, "stopping: killing {0} jobs still running", attempts.size());
+        attempts.stopAll(StopReason.SHUTDOWN);
+        deadline += tuning.killGrace().toNanos();
+        try {
+            if (!attempts.awaitEmpty(Duration.ofNanos(deadline - System.nanoTime()))) {
+                LOG.log(Level.WARNING, "stopping: giving up on {0} jobs that could not report in time",
+                        attempts.size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            attempts.stopAll(StopReason.SHUTDOWN);
         }
+        return deadline;
     }
 
-    private void deregister() {
-        try {
-            session.deregister(RetryPolicy.tries(3, tuning.backoff()));
-        } catch (ProblemException | ServerUnreachableException | CancellationException e) {
-            // The server will drop the worker when its heartbeats stop; nothing else to do on the way out.
-            LOG.log(Level.WARNING, "could not deregister: {0}", e.getMessage());
-        }
+    /** Says goodbye within {@code budget}: an unreachable server must not hold up the exit. */
+    private void deregister(Duration budget) {
+        Thread goodbye = new DaemonThreads("muster-deregister").newThread(() -> {
+            try {
+                session.deregister(RetryPolicy.tries(3, tuning.backoff()));
+            } catch (ProblemException | ServerUnreachableException | CancellationException e) {
+                // The server drops the worker when its heartbeats stop; nothing else to do on the way out.
+                LOG.log(Level.WARNING, "could not deregister: {0}", e.getMessage());
+            }
+        });
+        goodbye.start();
+        interruptAndJoin(goodbye, budget, false);
     }
 
-    private static void interruptAndJoin(Thread thread) {
+    private static void interruptAndJoin(Thread thread, Duration timeout) {
+        interruptAndJoin(thread, timeout, true);
+    }
+
+    /** Interrupts first, or only if the thread is still running after {@code timeout}. */
+    private static void interruptAndJoin(Thread thread, Duration timeout, boolean interruptFirst) {
         if (thread == null) {
             return;
         }
-        thread.interrupt();
+        if (interruptFirst) {
+            thread.interrupt();
+        }
         try {
-            thread.join(Duration.ofSeconds(10).toMillis());
+            thread.join(Math.max(1, timeout.toMillis()));
+            if (thread.isAlive() && !interruptFirst) {
+                thread.interrupt();
+                thread.join(THREAD_JOIN.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param logCapacityBytes unshipped output kept per attempt before the middle is dropped
  * @param killGrace time between SIGTERM and SIGKILL
  * @param outputGrace time to wait for a job's output pipes to close after its process is gone
- * @param finalReportTimeout at shutdown, time for killed attempts to ship their logs and report
+ * @param finalReportTimeout at shutdown, after the kill grace, time for killed attempts (and ended ones that could
+ *     not report yet) to ship their logs and report; what has not reported by then is given up
  * @param leaseWaitSeconds how long a lease request may wait on the server for work
  */
 public record WorkerTuning(Backoff backoff, LogShipper.Cadence cadence, long logCapacityBytes, Duration killGrace,

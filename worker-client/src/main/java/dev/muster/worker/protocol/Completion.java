@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
-import java.util.Locale;
 
 /** How an attempt ended, as reported by {@code POST …/attempts/{id}/complete}. */
 public record Completion(Outcome outcome, Integer exitCode, Duration duration, String detail) {
@@ -18,12 +17,24 @@ public record Completion(Outcome outcome, Integer exitCode, Duration duration, S
         }
     }
 
-    /** The ways an attempt can end. */
+    /** The ways an attempt can end, by their names on the wire. */
     public enum Outcome {
-        EXITED, TIMED_OUT, CANCELLED, ERROR;
+        EXITED("exited"),
+        TIMED_OUT("timed_out"),
+        CANCELLED("cancelled"),
+        /** The worker could not start the process. */
+        ERROR("error"),
+        /** The worker was shut down and killed the job first: the server retries it like a lost one. */
+        ABANDONED("abandoned");
+
+        private final String wireName;
+
+        Outcome(String wireName) {
+            this.wireName = wireName;
+        }
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return wireName;
         }
     }
 

@@ -87,6 +87,7 @@ public final class HttpTransport {
         if (request.bearer() != null) {
             builder.header("Authorization", "Bearer " + request.bearer());
         }
+        request.headers().forEach(builder::header);
         if (request.body() != null) {
             builder.header("Content-Type", "application/json")
                     .method(request.method(), BodyPublishers.ofString(request.body().toString()));

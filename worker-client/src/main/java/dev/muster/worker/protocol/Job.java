@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A job as the server describes it. */
+/**
+ * A job as the server describes it. {@code reason} says why a job that did not succeed ended ("worker-lost",
+ * "exit-code", …); {@code maxAttempts} is null from servers older than retries.
+ */
 public record Job(String id, String kind, String command, String pool, List<String> labels, Integer priority,
-        JobState state, Integer exitCode, Integer attempts, Integer timeoutSeconds,
-        Instant submittedAt, Instant startedAt, Instant finishedAt, String workerId) {
+        JobState state, String reason, Integer exitCode, Integer attempts, Integer maxAttempts,
+        Integer timeoutSeconds, boolean cancelRequested, Instant submittedAt, Instant startedAt, Instant finishedAt,
+        String workerId) {
 
     public static Job fromJson(JsonObject json) {
         return new Job(
@@ -19,9 +23,12 @@ public record Job(String id, String kind, String command, String pool, List<Stri
                 JsonFields.strings(json, "labels"),
                 JsonFields.integer(json, "priority"),
                 JobState.fromWire(JsonFields.string(json, "state")),
+                JsonFields.string(json, "reason"),
                 JsonFields.integer(json, "exitCode"),
                 JsonFields.integer(json, "attempts"),
+                JsonFields.integer(json, "maxAttempts"),
                 JsonFields.integer(json, "timeoutSeconds"),
+                json.getBoolean("cancelRequested", false),
                 JsonFields.instant(json, "submittedAt"),
                 JsonFields.instant(json, "startedAt"),
                 JsonFields.instant(json, "finishedAt"),

@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 public final class MusterClient {
 
     private static final String JOBS = "/api/v1/jobs";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final HttpTransport transport;
 
@@ -16,12 +17,29 @@ public final class MusterClient {
     }
 
     /**
-     * Tried once: a submission is not idempotent yet, so a retry after a request that timed out on its way back
-     * could create the job twice. The user sees the failure and decides.
+     * Without an idempotency key, tried once: a retry after a request that timed out on its way back could create
+     * the job twice, so the user sees the failure and decides. With a key the server answers a repeated submission
+     * with the job it already made, so connection failures and 5xx are retried like any other call.
+     *
+     * @param idempotencyKey sent as the {@code Idempotency-Key} header; null for none
      */
-    public Job submit(JobSubmission submission) {
-        HttpTransport once = transport.withRetry(RetryPolicy.tries(1, Backoff.DEFAULT));
-        return Job.fromJson(HttpTransport.json(once.send(ApiRequest.post(JOBS, submission.toJson()))));
+    public Job submit(JobSubmission submission, String idempotencyKey) {
+        ApiRequest request = ApiRequest.post(JOBS, submission.toJson());
+        if (idempotencyKey == null) {
+            HttpTransport once = transport.withRetry(RetryPolicy.tries(1, Backoff.DEFAULT));
+            return Job.fromJson(HttpTransport.json(once.send(request)));
+        }
+        return Job.fromJson(HttpTransport.json(transport.send(request.withHeader(IDEMPOTENCY_KEY, idempotencyKey))));
+    }
+
+    /**
+     * Asks the server to cancel a job; retried like a read, since cancelling twice answers the same.
+     *
+     * @throws ProblemException 409 when the job already ended otherwise, 404 when there is no such job
+     */
+    public Cancellation cancel(String id) {
+        ApiResponse answer = transport.send(ApiRequest.post(JOBS + "/" + encode(id) + "/cancel", null));
+        return new Cancellation(Job.fromJson(HttpTransport.json(answer)), answer.status() == 202);
     }
 
     public Job job(String id) {

@@ -19,11 +19,13 @@ public final class WorkerSession {
     private static final System.Logger LOG = System.getLogger(WorkerSession.class.getName());
 
     private final HttpTransport transport;
+    private final HttpTransport once;
     private final WorkerRegistration registration;
     private volatile WorkerCredentials credentials;
 
     public WorkerSession(HttpTransport transport, WorkerRegistration registration) {
         this.transport = transport;
+        this.once = transport.withRetry(RetryPolicy.tries(1, Backoff.DEFAULT));
         this.registration = registration;
     }
 
@@ -50,11 +52,18 @@ public final class WorkerSession {
         return JsonFields.objects(answer, "jobs").stream().map(LeasedJob::fromJson).toList();
     }
 
+    /**
+     * Tried once, never retried here: a heartbeat retried through an outage would at last arrive with the
+     * attempts that ran when it was first sent. The heartbeat loop tries again with the attempts running then.
+     *
+     * @throws ServerUnreachableException when no server answered
+     * @throws ProblemException when one refused, or answered with a server error (5xx)
+     */
     public HeartbeatReply heartbeat(List<AttemptLease> running) {
         JsonArrayBuilder attempts = Json.createArrayBuilder();
         running.forEach(lease -> attempts.add(lease.toJson()));
         JsonObject body = Json.createObjectBuilder().add("attempts", attempts).build();
-        return HeartbeatReply.fromJson(asWorker(c -> HttpTransport.json(transport.send(post(c, "/heartbeat", body)))));
+        return HeartbeatReply.fromJson(asWorker(c -> HttpTransport.json(once.send(post(c, "/heartbeat", body)))));
     }
 
     /** Sends log chunks; resending is safe, the server ignores seqs it already has. */

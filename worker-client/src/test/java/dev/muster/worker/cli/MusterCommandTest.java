@@ -146,7 +146,7 @@ class MusterCommandTest {
         assertThat(run("jobs", "--server", server.uri().toString())).isZero();
 
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(0)).matches("ID +STATE +EXIT +POOL +SUBMITTED +COMMAND");
+        assertThat(lines.get(0)).matches("ID +STATE +ATTEMPTS +EXIT +POOL +SUBMITTED +COMMAND");
         assertThat(lines.get(1)).startsWith("job-2").contains("QUEUED", "default", "make test");
         assertThat(lines.get(2)).startsWith("job-1").endsWith("…");
         assertThat(lines).hasSize(3);

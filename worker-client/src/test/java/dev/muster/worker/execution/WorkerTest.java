@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,15 @@ class WorkerTest {
             LogShipper.Cadence.DEFAULT, 8L * 1024 * 1024, Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(5), 1);
 
+    /** SIGKILL 300 ms after SIGTERM. */
+    static final WorkerTuning QUICK_KILLS = new WorkerTuning(FAST.backoff(), FAST.cadence(), FAST.logCapacityBytes(),
+            Duration.ofMillis(300), FAST.outputGrace(), FAST.finalReportTimeout(), 1);
+
     @TempDir
     Path workDir;
+
+    @TempDir
+    Path pidDir;
 
     private final FakeMusterServer server = new FakeMusterServer();
     private Worker worker;
@@ -191,7 +199,7 @@ class WorkerTest {
     }
 
     @Test
-    void stopKillsWhatOutlivesTheDrainAndReportsItAsError() {
+    void stopKillsWhatOutlivesTheDrainAndReportsItAbandoned() {
         String job = server.enqueue("echo started; sleep 30", Map.of(), null);
         startWorker(1, Duration.ofMillis(300));
         await().atMost(Duration.ofSeconds(5)).until(() -> server.attemptOf(job) != null);
@@ -200,9 +208,160 @@ class WorkerTest {
         worker.stop();
 
         assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(5));
-        assertThat(server.completion(job).getString("outcome")).isEqualTo("error");
+        assertThat(server.completion(job).getString("outcome")).isEqualTo("abandoned");
         assertThat(server.completion(job).getString("detail")).isEqualTo("worker shut down");
+        assertThat(server.log(job)).isEqualTo("out:started\nerr:\n[muster: killed: worker shut down]\n");
         assertThat(server.deregistered()).hasSize(1);
+    }
+
+    @Test
+    void stopNowCutsAStopThatDrainsShort() {
+        String job = server.enqueue("echo started; sleep 30", Map.of(), null);
+        startWorker(1, Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.log(job).startsWith("out:started"));
+        CompletableFuture<Void> draining = CompletableFuture.runAsync(worker::stop);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !draining.isDone());
+        long killing = System.nanoTime();
+
+        worker.stopNow();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - killing)).isLessThan(Duration.ofSeconds(4));
+        await().atMost(Duration.ofSeconds(1)).until(draining::isDone);
+        assertThat(server.completion(job).getString("outcome")).isEqualTo("abandoned");
+        assertThat(server.deregistered()).hasSize(1);
+        assertThat(worker.termination().toCompletableFuture()).isCompleted();
+    }
+
+    @Test
+    void stopNowWithoutAStopKillsAtOnce() {
+        String job = server.enqueue("sleep 30", Map.of(), null);
+        startWorker(1, Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.attemptOf(job) != null);
+        long killing = System.nanoTime();
+
+        worker.stopNow();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - killing)).isLessThan(Duration.ofSeconds(4));
+        assertThat(server.completion(job).getString("outcome")).isEqualTo("abandoned");
+        worker.stop(); // a later stop() returns at once
+    }
+
+    @Test
+    void stopEndsInBoundedTimeWhenTheServerDoesNotAnswer() {
+        // one job still runs at the end of the drain, one ended but cannot report: neither may hold the exit up
+        String running = server.enqueue("sleep 30", Map.of(), null);
+        String ended = server.enqueue("sleep 0.5; echo done", Map.of(), null);
+        WorkerTuning tuning = new WorkerTuning(FAST.backoff(), FAST.cadence(), FAST.logCapacityBytes(),
+                Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(2), 1);
+        startWorker(2, Duration.ofMillis(1500), tuning);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.attemptOf(running) != null
+                && server.attemptOf(ended) != null);
+        server.setHanging(true); // every call now waits for its timeout (30 s), deregistering too
+        long stopping = System.nanoTime();
+
+        worker.stop();
+
+        // drain 1.5 s + kill grace 0.3 s + final report 2 s + 2 s to deregister, and some slack; unbounded, the
+        // deregistration alone would wait for three request timeouts
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping))
+                .isLessThan(Duration.ofMillis(1500 + 300 + 2000 + 2000 + 1500));
+        assertThat(server.completion(running)).isNull();
+        assertThat(server.completion(ended)).isNull();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("muster-lease")
+                || t.getName().startsWith("muster-heartbeat") || t.getName().startsWith("muster-deregister"));
+    }
+
+    @Test
+    void killsJobsThatIgnoreSigtermAndReportsWhyTheyEnded() throws IOException {
+        String timedOut = server.enqueue(ignoringSigterm("timed-out"), Map.of(), 1);
+        String cancelled = server.enqueue(ignoringSigterm("cancelled"), Map.of(), null);
+        startWorker(2, Duration.ofSeconds(10), QUICK_KILLS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.log(cancelled).startsWith("out:started"));
+
+        server.cancel(server.attemptOf(cancelled));
+
+        await().atMost(Duration.ofSeconds(8)).until(() -> server.completion(timedOut) != null
+                && server.completion(cancelled) != null);
+        assertThat(server.completion(timedOut).getString("outcome")).isEqualTo("timed_out");
+        assertThat(server.completion(cancelled).getString("outcome")).isEqualTo("cancelled");
+        assertThat(server.log(timedOut)).startsWith("out:started\n").contains("[muster: killed: timed out after 1 s]");
+        assertThat(server.log(cancelled)).startsWith("out:started\n").contains("[muster: killed: cancelled]");
+        assertGone("timed-out", "cancelled");
+    }
+
+    @Test
+    void abandonsJobsThatIgnoreSigtermAtShutdown() throws IOException {
+        String job = server.enqueue(ignoringSigterm("abandoned"), Map.of(), null);
+        startWorker(1, Duration.ofMillis(200), QUICK_KILLS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.log(job).startsWith("out:started"));
+
+        worker.stop();
+
+        assertThat(server.completion(job).getString("outcome")).isEqualTo("abandoned");
+        assertGone("abandoned");
+    }
+
+    @Test
+    void dropsStaleJobsThatIgnoreSigtermWithoutReportingThem() throws IOException {
+        String job = server.enqueue(ignoringSigterm("stale"), Map.of(), null);
+        String next = server.enqueue("echo next", Map.of(), null);
+        startWorker(1, Duration.ofSeconds(10), QUICK_KILLS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.log(job).startsWith("out:started"));
+
+        server.withdraw(server.attemptOf(job));
+
+        await().atMost(Duration.ofSeconds(8)).until(() -> server.completion(next) != null);
+        assertThat(server.completion(job)).isNull();
+        assertGone("stale");
+    }
+
+    @Test
+    void heartbeatsAfterAnOutageListTheJobsRunningThenNotThoseOfBefore() {
+        String first = server.enqueue("sleep 30", Map.of(), null);
+        startWorker(2, Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> heartbeatListing(server.attemptOf(first)));
+        server.setHeartbeatsUnavailable(true);
+        int refused = server.rejected();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.rejected() > refused);
+
+        String second = server.enqueue("sleep 30", Map.of(), null); // leased while heartbeats fail
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.attemptOf(second) != null);
+        int refusedSinceSecond = server.rejected();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.rejected() > refusedSinceSecond);
+        int delivered = server.heartbeats().size();
+        server.setHeartbeatsUnavailable(false);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.heartbeats().size() > delivered);
+        assertThat(server.heartbeats().get(delivered).getJsonArray("attempts").getValuesAs(JsonObject.class))
+                .extracting(a -> a.getString("attemptId"))
+                .containsExactlyInAnyOrder(server.attemptOf(first), server.attemptOf(second));
+    }
+
+    @Test
+    void keepsBufferingWhileTheServerIsAwayAndShipsEverythingWhenItIsBack() throws IOException {
+        // a small buffer, so the outage overflows it: its middle is dropped and said so
+        WorkerTuning smallBuffer = new WorkerTuning(FAST.backoff(), new LogShipper.Cadence(Duration.ofMillis(50), 400),
+                600, FAST.killGrace(), FAST.outputGrace(), FAST.finalReportTimeout(), 1);
+        String job = server.enqueue("for i in $(seq 1 400); do echo \"line $i ........................................\"; "
+                + "sleep 0.005; done", Map.of(), null);
+        startWorker(1, Duration.ofSeconds(10), smallBuffer);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.output(job, "stdout").contains("line 20 "));
+
+        server.goAway();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        server.comeBack();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.completion(job) != null);
+        assertThat(exited(job)).isZero();
+        String stdout = server.output(job, "stdout");
+        assertThat(stdout).startsWith("line 1 ...").contains("line 20 ...").endsWith("line 400 " + ".".repeat(40) + "\n");
+        assertThat(stdout.lines()).doesNotHaveDuplicates().hasSizeLessThan(400); // the middle is gone, nothing twice
+        assertThat(server.output(job, "stderr")).matches("\n\\[muster: \\d+ bytes of log dropped]\n");
+        assertThat(server.chunks(job)).extracting(c -> c.getJsonNumber("seq").longValue())
+                .isEqualTo(LongStream.range(0, server.chunks(job).size()).boxed().toList());
+        String after = server.enqueue("echo again", Map.of(), null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.completion(after) != null);
+        assertThat(server.registrations()).hasSize(1);
     }
 
     @Test
@@ -217,9 +376,29 @@ class WorkerTest {
     }
 
     private void startWorker(int slots, Duration drain) {
+        startWorker(slots, drain, FAST);
+    }
+
+    private void startWorker(int slots, Duration drain, WorkerTuning tuning) {
         worker = new Worker(new WorkerSettings(List.of(server.uri()), "test-worker", "default", List.of("linux"),
-                slots, workDir, drain), FAST);
+                slots, workDir, drain), tuning);
         worker.start();
+    }
+
+    /** A job whose shell and child ignore SIGTERM; their pids go to {@code <name>.pids} outside the workspace. */
+    private String ignoringSigterm(String name) {
+        Path pids = pidDir.resolve(name + ".pids");
+        return "trap '' TERM; echo $$ >> " + pids + "; sh -c \"trap '' TERM; echo \\$\\$ >> " + pids
+                + "; sleep 60\" & sleep 0.2; echo started; sleep 60";
+    }
+
+    private void assertGone(String... names) throws IOException {
+        for (String name : names) {
+            List<String> pids = Files.readAllLines(pidDir.resolve(name + ".pids"));
+            assertThat(pids).as(name).hasSize(2);
+            assertThat(pids).as(name).allSatisfy(pid -> assertThat(
+                    ProcessHandle.of(Long.parseLong(pid.strip())).filter(ProcessTree::isRunning)).isEmpty());
+        }
     }
 
     private int exited(String job) {

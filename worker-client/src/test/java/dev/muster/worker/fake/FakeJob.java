@@ -17,8 +17,11 @@ final class FakeJob {
     final Integer timeoutSeconds;
     final Instant submittedAt = Instant.now();
     String state = "QUEUED";
+    String reason;
     Integer exitCode;
     int attempts;
+    Integer maxAttempts = 3;
+    boolean cancelRequested;
     String attemptId;
     Instant startedAt;
     Instant finishedAt;
@@ -36,9 +39,12 @@ final class FakeJob {
                 .add("id", id).add("kind", "shell").add("command", command).add("pool", pool)
                 .add("labels", Json.createArrayBuilder()).add("priority", 4).add("state", state)
                 .add("attempts", attempts)
+                .add("maxAttempts", maxAttempts == null ? JsonValue.NULL : Json.createValue(maxAttempts))
+                .add("cancelRequested", cancelRequested)
                 .add("submittedAt", submittedAt.toString())
                 .add("links", Json.createObjectBuilder().add("self", "/api/v1/jobs/" + id));
         json.add("exitCode", exitCode == null ? JsonValue.NULL : Json.createValue(exitCode));
+        json.add("reason", reason == null ? JsonValue.NULL : Json.createValue(reason));
         json.add("timeoutSeconds", timeoutSeconds == null ? JsonValue.NULL : Json.createValue(timeoutSeconds));
         if (startedAt != null) {
             json.add("startedAt", startedAt.toString());

@@ -32,15 +32,18 @@ import java.util.regex.Pattern;
 /**
  * An in-memory Muster server speaking docs/protocol.md, for tests: jobs submitted through the client API are
  * leased to workers, their chunks and completions are recorded and visible through the client API again.
- * Knobs let a test cancel or withdraw attempts, forget the worker, or make the server unavailable (503).
+ * Knobs let a test cancel or withdraw attempts, forget the worker, make the server unavailable (503) or its
+ * heartbeats alone, take it away entirely (connection refused) and bring it back on the same port, or lose the
+ * answer to a submission after the job was made.
  */
 public final class FakeMusterServer implements AutoCloseable {
 
     private static final Pattern WORKER_PATH =
             Pattern.compile("/api/v1/workers/([^/]+)(/lease|/heartbeat|/attempts/([^/]+)/(log|complete))?");
-    private static final Pattern JOB_PATH = Pattern.compile("/api/v1/jobs/([^/?]+)(/log/chunks)?");
+    private static final Pattern JOB_PATH = Pattern.compile("/api/v1/jobs/([^/?]+)(/log/chunks|/cancel)?");
 
-    private final HttpServer http;
+    private volatile HttpServer http;
+    private final int port;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Object lock = new Object();
 
@@ -55,8 +58,14 @@ public final class FakeMusterServer implements AutoCloseable {
     private final List<String> deregistered = new ArrayList<>();
     private final Set<String> toCancel = new HashSet<>();
     private final Set<String> withdrawn = new HashSet<>();
+    private final List<JsonObject> submissions = new ArrayList<>();
+    private final List<String> idempotencyKeys = new ArrayList<>();
+    private final Map<String, String> jobByKey = new LinkedHashMap<>();
+    private int submitAnswersToDrop;
     private volatile int heartbeatSeconds = 1;
     private volatile boolean unavailable;
+    private volatile boolean heartbeatsUnavailable;
+    private boolean hanging;
     private volatile boolean refuseRegistration;
     private final AtomicInteger rejected = new AtomicInteger();
     private String workerId;
@@ -64,14 +73,20 @@ public final class FakeMusterServer implements AutoCloseable {
     private int counter;
 
     public FakeMusterServer() throws IOException {
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        http.setExecutor(threads);
-        http.createContext("/", this::handle);
-        http.start();
+        http = listen(0);
+        port = http.getAddress().getPort();
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private HttpServer listen(int onPort) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+        return server;
     }
 
     // ---- what tests set up ----
@@ -112,6 +127,57 @@ public final class FakeMusterServer implements AutoCloseable {
         this.unavailable = unavailable;
     }
 
+    /** Heartbeats alone answer 503; leases, logs and completions go on working. */
+    public void setHeartbeatsUnavailable(boolean unavailable) {
+        heartbeatsUnavailable = unavailable;
+    }
+
+    /** Takes requests and never answers them, as a server stuck on its database would, until released. */
+    public void setHanging(boolean hang) {
+        synchronized (lock) {
+            hanging = hang;
+            lock.notifyAll();
+        }
+    }
+
+    /** Stops listening, as a crashed server would: connections are refused. What it stored stays. */
+    public void goAway() {
+        http.stop(0);
+    }
+
+    /** Listens again on the same port, with everything it stored before it went away. */
+    public void comeBack() throws IOException {
+        http = listen(port);
+    }
+
+    /** The next {@code count} submissions make their job but lose the answer: the connection just closes. */
+    public void dropSubmitAnswers(int count) {
+        synchronized (lock) {
+            submitAnswersToDrop = count;
+        }
+    }
+
+    /** Null for a server from before retries, which did not send maxAttempts. */
+    public void setMaxAttempts(String jobId, Integer maxAttempts) {
+        synchronized (lock) {
+            jobs.get(jobId).maxAttempts = maxAttempts;
+        }
+    }
+
+    /** Ends a job as the server would, e.g. FAILED with reason worker-lost after {@code attempts} attempts. */
+    public void end(String jobId, String state, String reason, Integer exitCode, int attempts) {
+        synchronized (lock) {
+            FakeJob job = jobs.get(jobId);
+            queue.remove(job);
+            job.state = state;
+            job.reason = reason;
+            job.exitCode = exitCode;
+            job.attempts = attempts;
+            job.startedAt = job.submittedAt;
+            job.finishedAt = job.submittedAt.plusMillis(1500);
+        }
+    }
+
     public void setRefuseRegistration(boolean refuse) {
         refuseRegistration = refuse;
     }
@@ -131,6 +197,26 @@ public final class FakeMusterServer implements AutoCloseable {
     public List<JsonObject> heartbeats() {
         synchronized (lock) {
             return List.copyOf(heartbeats);
+        }
+    }
+
+    /** The bodies of POST /api/v1/jobs, in order, repeats included. */
+    public List<JsonObject> submissions() {
+        synchronized (lock) {
+            return List.copyOf(submissions);
+        }
+    }
+
+    /** The Idempotency-Key header of each submission, "" when it had none. */
+    public List<String> idempotencyKeys() {
+        synchronized (lock) {
+            return List.copyOf(idempotencyKeys);
+        }
+    }
+
+    public int jobCount() {
+        synchronized (lock) {
+            return jobs.size();
         }
     }
 
@@ -211,6 +297,7 @@ public final class FakeMusterServer implements AutoCloseable {
 
     @Override
     public void close() {
+        setHanging(false);
         http.stop(0);
         threads.shutdownNow();
     }
@@ -219,6 +306,9 @@ public final class FakeMusterServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (holdWhileHanging()) {
+                return; // released: the connection closes without an answer
+            }
             if (unavailable) {
                 rejected.incrementAndGet();
                 reply(exchange, 503, problem(503, "unavailable"));
@@ -235,7 +325,12 @@ public final class FakeMusterServer implements AutoCloseable {
             } else if (worker.matches()) {
                 reply = workerCall(exchange, worker, method, body);
             } else if (path.equals("/api/v1/jobs") && method.equals("POST")) {
-                reply = submit(body);
+                reply = submit(body, exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+                if (reply == null) {
+                    return; // the answer is lost: the connection closes without one
+                }
+            } else if (job.matches() && "/cancel".equals(job.group(2)) && method.equals("POST")) {
+                reply = cancelJob(job.group(1));
             } else if (path.equals("/api/v1/jobs") && method.equals("GET")) {
                 reply = listJobs();
             } else if (job.matches() && method.equals("GET")) {
@@ -243,9 +338,20 @@ public final class FakeMusterServer implements AutoCloseable {
             } else {
                 reply = new Reply(404, problem(404, "no route " + method + " " + path));
             }
+            reply.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             reply(exchange, reply.status, reply.body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean holdWhileHanging() throws InterruptedException {
+        synchronized (lock) {
+            boolean held = hanging;
+            while (hanging) {
+                lock.wait();
+            }
+            return held;
         }
     }
 
@@ -281,6 +387,10 @@ public final class FakeMusterServer implements AutoCloseable {
             return lease(body.getInt("slots"));
         }
         if ("/heartbeat".equals(call)) {
+            if (heartbeatsUnavailable) {
+                rejected.incrementAndGet();
+                return new Reply(503, problem(503, "heartbeats unavailable"));
+            }
             return heartbeat(body);
         }
         return attemptCall(path.group(3), path.group(4), body);
@@ -360,11 +470,66 @@ public final class FakeMusterServer implements AutoCloseable {
             }
             case "timed_out" -> job.state = "TIMED_OUT";
             case "cancelled" -> job.state = "CANCELLED";
+            case "abandoned" -> job.state = "QUEUED"; // retried elsewhere (this fake does not lease it again)
             default -> job.state = "FAILED";
         }
     }
 
-    private Reply submit(JsonObject body) {
+    /** 200 for a queued (or cancelled) job, 202 for a running one, 409 for one that ended otherwise. */
+    private Reply cancelJob(String jobId) {
+        synchronized (lock) {
+            FakeJob job = jobs.get(jobId);
+            if (job == null) {
+                return new Reply(404, problem(404, "no job " + jobId));
+            }
+            switch (job.state) {
+                case "QUEUED" -> {
+                    queue.remove(job);
+                    job.state = "CANCELLED";
+                    job.reason = "cancelled";
+                    job.finishedAt = Instant.now();
+                }
+                case "RUNNING" -> {
+                    job.cancelRequested = true;
+                    toCancel.add(job.attemptId);
+                    return new Reply(202, job.toJson());
+                }
+                case "CANCELLED" -> {
+                    // cancelling twice is fine
+                }
+                default -> {
+                    return new Reply(409, problem(409, "job " + jobId + " already ended " + job.state
+                            + "; it cannot be cancelled"));
+                }
+            }
+            return new Reply(200, job.toJson());
+        }
+    }
+
+    /** Null when the answer is to be lost. */
+    private Reply submit(JsonObject body, String idempotencyKey) {
+        synchronized (lock) {
+            submissions.add(body);
+            idempotencyKeys.add(idempotencyKey == null ? "" : idempotencyKey);
+            String earlier = idempotencyKey == null ? null : jobByKey.get(idempotencyKey);
+            if (earlier != null) {
+                return new Reply(200, jobs.get(earlier).toJson(), Map.of("Idempotent-Replayed", "true"));
+            }
+        }
+        Reply reply = create(body);
+        synchronized (lock) {
+            if (reply.status == 201 && idempotencyKey != null) {
+                jobByKey.put(idempotencyKey, reply.body.getString("id"));
+            }
+            if (submitAnswersToDrop > 0) {
+                submitAnswersToDrop--;
+                return null;
+            }
+        }
+        return reply;
+    }
+
+    private Reply create(JsonObject body) {
         JsonValue command = body.get("command");
         if (!(command instanceof JsonString text) || text.getString().isBlank()) {
             return new Reply(400, Json.createObjectBuilder().add("type", "about:blank").add("title", "Bad Request")
@@ -377,7 +542,11 @@ public final class FakeMusterServer implements AutoCloseable {
         Integer timeout = body.containsKey("timeoutSeconds") ? body.getInt("timeoutSeconds") : null;
         String id = enqueue(text.getString(), env, timeout);
         synchronized (lock) {
-            return new Reply(201, jobs.get(id).toJson());
+            FakeJob job = jobs.get(id);
+            if (body.containsKey("maxAttempts")) {
+                job.maxAttempts = body.getInt("maxAttempts");
+            }
+            return new Reply(201, job.toJson());
         }
     }
 
@@ -439,6 +608,9 @@ public final class FakeMusterServer implements AutoCloseable {
         }
     }
 
-    private record Reply(int status, JsonObject body) {
+    private record Reply(int status, JsonObject body, Map<String, String> headers) {
+        Reply(int status, JsonObject body) {
+            this(status, body, Map.of());
+        }
     }
 }

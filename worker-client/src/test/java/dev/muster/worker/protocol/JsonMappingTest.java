@@ -57,6 +57,42 @@ class JsonMappingTest {
     }
 
     @Test
+    void namesEveryOutcomeAsTheServerExpectsIt() {
+        assertThat(Completion.Outcome.values()).extracting(Completion.Outcome::wireName)
+                .containsExactly("exited", "timed_out", "cancelled", "error", "abandoned");
+        assertThat(Completion.of(Completion.Outcome.ABANDONED, Duration.ofMillis(5), "worker shut down").toJson("t"))
+                .isEqualTo(JsonFields.parse("""
+                        {"leaseToken":"t","outcome":"abandoned","durationMs":5,"detail":"worker shut down"}"""));
+    }
+
+    @Test
+    void writesTheRetrySettingsOfASubmissionButNeverAnIdempotencyKey() {
+        JobSubmission submission = new JobSubmission("x", null, null, null, null, null,
+                new JobSubmission.Retry(5, List.of(75, 76), 0));
+
+        assertThat(JsonFields.parse(submission.toJson().toString())).isEqualTo(JsonFields.parse("""
+                {"command":"x","kind":"shell","maxAttempts":5,"retryOnExitCodes":[75,76],"retryBackoffSeconds":0}"""));
+        assertThat(new JobSubmission("x", null, null, null, null, null, new JobSubmission.Retry(null, List.of(), null))
+                .toJson()).isEqualTo(new JobSubmission("x", null, null, null, null, null).toJson());
+    }
+
+    @Test
+    void readsWhyAJobEndedAndHowOftenItMayRun() {
+        Job job = Job.fromJson(JsonFields.parse("""
+                {"id": "5f0c", "state": "FAILED", "reason": "worker-lost", "exitCode": null, "attempts": 3,
+                 "maxAttempts": 3, "retryOnExitCodes": [], "retryBackoffSeconds": 5, "cancelRequested": true,
+                 "deadLettered": true}"""));
+        Job old = Job.fromJson(JsonFields.parse("{\"id\": \"x\", \"state\": \"SUCCEEDED\", \"attempts\": 1}"));
+
+        assertThat(job.reason()).isEqualTo("worker-lost");
+        assertThat(job.maxAttempts()).isEqualTo(3);
+        assertThat(job.cancelRequested()).isTrue();
+        assertThat(old.reason()).isNull();
+        assertThat(old.maxAttempts()).isNull();
+        assertThat(old.cancelRequested()).isFalse();
+    }
+
+    @Test
     void writesASubmissionWithoutTheDefaultsItLeavesToTheServer() {
         assertThat(new JobSubmission("echo hi", null, null, null, null, null).toJson().toString())
                 .isEqualTo("{\"command\":\"echo hi\",\"kind\":\"shell\"}");
