@@ -10,6 +10,9 @@ alter table jobs add column cancel_requested_at timestamptz;
 alter table jobs add column reason varchar(32);
 -- Set when a job FAILED because it ran out of attempts; its last message then went to muster.dead-letter.
 alter table jobs add column dead_lettered_at timestamptz;
+-- Counts the job's trips to the queue; each queue message carries the count it was sent with, so a message that
+-- arrives before its transaction's database commit is visible can be told from one that is out of date.
+alter table jobs add column queue_generation integer not null default 1;
 
 create unique index jobs_idempotency_key on jobs (idempotency_key) where idempotency_key is not null;
 create index jobs_dead_lettered on jobs (dead_lettered_at desc, id) where dead_lettered_at is not null;

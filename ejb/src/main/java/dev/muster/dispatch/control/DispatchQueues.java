@@ -16,6 +16,8 @@ public final class DispatchQueues {
     public static final String JOB_ID = "musterJobId";
     public static final String POOL = "musterPool";
     public static final String LABELS = "musterLabels";
+    /** The job's queue generation when the message was sent (see {@code Job.delivery}). */
+    public static final String GENERATION = "musterGeneration";
     private static final String DISPATCH_PREFIX = "muster.dispatch.";
 
     private DispatchQueues() {

@@ -19,7 +19,10 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "muster-artemis"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+        // The adapter's own reconnectAttempts is small so that sends fail fast while the broker is down; an MDB
+        // whose connection gave up is never set up again, so this one retries for ever (every retryInterval).
+        @ActivationConfigProperty(propertyName = "reconnectAttempts", propertyValue = "-1")
 })
 public class JobRouter implements MessageListener {
 
@@ -35,6 +38,9 @@ public class JobRouter implements MessageListener {
             routed.setStringProperty(DispatchQueues.JOB_ID, submitted.getStringProperty(DispatchQueues.JOB_ID));
             routed.setStringProperty(DispatchQueues.POOL, pool);
             routed.setStringProperty(DispatchQueues.LABELS, submitted.getStringProperty(DispatchQueues.LABELS));
+            if (submitted.propertyExists(DispatchQueues.GENERATION)) {
+                routed.setIntProperty(DispatchQueues.GENERATION, submitted.getIntProperty(DispatchQueues.GENERATION));
+            }
             routed.setLongProperty(JobQueueing.SUBMITTED_AT, submitted.getLongProperty(JobQueueing.SUBMITTED_AT));
             jms.createProducer()
                     .setPriority(submitted.getJMSPriority())

@@ -3,7 +3,6 @@ package dev.muster.dispatch.control;
 import dev.muster.jobs.entity.Attempt;
 import dev.muster.jobs.entity.AttemptState;
 import dev.muster.jobs.entity.Job;
-import dev.muster.jobs.entity.JobState;
 import dev.muster.platform.Ids;
 import dev.muster.platform.MusterMetrics;
 import dev.muster.platform.Resources;
@@ -36,8 +35,10 @@ public class LeaseGrants {
 
     private static final System.Logger LOG = System.getLogger(LeaseGrants.class.getName());
     private static final String NOT_VISIBLE_RETRIES = "musterNotVisibleRetries";
-    private static final int MAX_NOT_VISIBLE_RETRIES = 240;
-    private static final long NOT_VISIBLE_DELAY_MILLIS = 250;
+    /** With the delays below, about an hour and a half: a database may be away that long and then commit. */
+    private static final int MAX_NOT_VISIBLE_RETRIES = 200;
+    private static final long NOT_VISIBLE_FIRST_DELAY_MILLIS = 250;
+    private static final long NOT_VISIBLE_MAX_DELAY_MILLIS = 30_000;
 
     @Inject
     @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
@@ -71,13 +72,14 @@ public class LeaseGrants {
             while (message != null) {
                 String jobId = message.getStringProperty(DispatchQueues.JOB_ID);
                 Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-                if (job == null) {
-                    notYetVisible(message, worker.pool());
-                } else if (job.state() == JobState.QUEUED) {
-                    granted.add(start(job, worker));
-                } else {
-                    // Already leased (a redelivery after a crash between commit and ack) or ended: nothing to do.
-                    LOG.log(Level.DEBUG, "dropping dispatch message of job {0}: {1}", jobId, job.state());
+                Job.Delivery delivery = job == null ? Job.Delivery.EARLY
+                        : job.delivery(message.propertyExists(DispatchQueues.GENERATION)
+                            ? message.getIntProperty(DispatchQueues.GENERATION) : job.queueGeneration());
+                switch (delivery) {
+                    case DUE -> granted.add(start(job, worker));
+                    case EARLY -> notYetVisible(message, worker.pool());
+                    // A leftover of an earlier trip through the queue, or a job cancelled or ended meanwhile.
+                    case OUTDATED -> LOG.log(Level.DEBUG, "dropping dispatch message of job {0}: {1}", jobId, job.state());
                 }
                 if (granted.size() >= slots) {
                     break;
@@ -91,15 +93,16 @@ public class LeaseGrants {
     }
 
     /**
-     * The two phases of the submitting XA transaction commit one after the other, so the message can arrive before
-     * the job row is visible. The message goes back with a short delay, in this same transaction; after a minute
-     * without a row it is given up (the row would have to have been lost with its transaction).
+     * The two branches of a queueing XA transaction commit one after the other, so the message can arrive before the
+     * job row (or its requeue) is visible; when the database is away, that commit waits for it. The message goes back
+     * with a growing delay, in this same transaction; after about an hour and a half it is given up (its
+     * transaction must have rolled back in the database, which leaves the job where the reaper finds it).
      */
     private void notYetVisible(Message message, String pool) throws JMSException {
         int retries = message.propertyExists(NOT_VISIBLE_RETRIES) ? message.getIntProperty(NOT_VISIBLE_RETRIES) : 0;
         String jobId = message.getStringProperty(DispatchQueues.JOB_ID);
         if (retries >= MAX_NOT_VISIBLE_RETRIES) {
-            LOG.log(Level.WARNING, "dropping dispatch message of job {0}: no such job after {1} tries", jobId, retries);
+            LOG.log(Level.WARNING, "dropping dispatch message of job {0}: still not visible in the database after {1} tries", jobId, retries);
             return;
         }
         Message again = jms.createMessage();
@@ -107,7 +110,11 @@ public class LeaseGrants {
         again.setStringProperty(DispatchQueues.POOL, pool);
         again.setStringProperty(DispatchQueues.LABELS, message.getStringProperty(DispatchQueues.LABELS));
         again.setIntProperty(NOT_VISIBLE_RETRIES, retries + 1);
-        jms.createProducer().setPriority(message.getJMSPriority()).setDeliveryDelay(NOT_VISIBLE_DELAY_MILLIS)
+        if (message.propertyExists(DispatchQueues.GENERATION)) {
+            again.setIntProperty(DispatchQueues.GENERATION, message.getIntProperty(DispatchQueues.GENERATION));
+        }
+        long delay = Math.min(NOT_VISIBLE_MAX_DELAY_MILLIS, NOT_VISIBLE_FIRST_DELAY_MILLIS << Math.min(retries, 10));
+        jms.createProducer().setPriority(message.getJMSPriority()).setDeliveryDelay(delay)
                 .send(jms.createQueue(DispatchQueues.dispatchQueue(pool)), again);
     }
 

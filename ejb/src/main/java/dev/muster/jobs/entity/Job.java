@@ -64,6 +64,8 @@ public class Job {
     private String reason;
     @Column(name = "dead_lettered_at")
     private Instant deadLetteredAt;
+    @Column(name = "queue_generation")
+    private int queueGeneration;
     @Version
     private long version;
 
@@ -84,6 +86,7 @@ public class Job {
         this.retryBackoffSeconds = retry.backoffSeconds();
         this.idempotencyKey = spec.idempotencyKey();
         this.state = JobState.QUEUED;
+        this.queueGeneration = 1;
         this.submittedAt = now;
     }
 
@@ -112,9 +115,7 @@ public class Job {
         if (cancelRequestedAt != null && outcome != AttemptState.EXITED) {
             end(JobState.CANCELLED, "cancelled", exitCode, now);
         } else if (retryable && attemptCount < maxAttempts) {
-            state = state.moveTo(JobState.QUEUED);
-            currentAttemptId = null;
-            workerId = null;
+            backToQueue();
         } else {
             end(outcome.finalJobStateFor(exitCode), outcome.reasonFor(exitCode), exitCode, now);
             if (retryable) {
@@ -132,10 +133,8 @@ public class Job {
         if (attempt.state() != AttemptState.ACTIVE) {
             throw new IllegalStateException("attempt " + attempt.id() + " already ended as " + attempt.state());
         }
-        state = state.moveTo(JobState.QUEUED);
+        backToQueue();
         attemptCount--;
-        currentAttemptId = null;
-        workerId = null;
         if (attemptCount == 0) {
             startedAt = null;
         }
@@ -177,6 +176,39 @@ public class Job {
                 && (spec.retryBackoffSeconds() == null || spec.retryBackoffSeconds() == retryBackoffSeconds)
                 && (spec.retryOnExitCodes() == null
                     || RetryPolicy.parseExitCodes(retryExitCodes).equals(new java.util.TreeSet<>(spec.retryOnExitCodes())));
+    }
+
+    private void backToQueue() {
+        state = state.moveTo(JobState.QUEUED);
+        currentAttemptId = null;
+        workerId = null;
+        queueGeneration++;
+    }
+
+    /**
+     * What a dispatch message sent with {@code generation} means for this job as the database shows it now. The
+     * broker's commit of a queueing transaction can become visible before the database's (two XA branches), so a
+     * message may be early; and one may be late, a leftover of an earlier trip through the queue.
+     */
+    public Delivery delivery(int generation) {
+        if (generation > queueGeneration) {
+            return Delivery.EARLY;
+        }
+        return generation == queueGeneration && state == JobState.QUEUED ? Delivery.DUE : Delivery.OUTDATED;
+    }
+
+    /** See {@link #delivery(int)}. */
+    public enum Delivery {
+        /** Lease it now. */
+        DUE,
+        /** Its transaction has not committed in the database yet: try again shortly. */
+        EARLY,
+        /** Already leased, cancelled or ended: drop it. */
+        OUTDATED
+    }
+
+    public int queueGeneration() {
+        return queueGeneration;
     }
 
     private void end(JobState target, String why, Integer exitCode, Instant now) {

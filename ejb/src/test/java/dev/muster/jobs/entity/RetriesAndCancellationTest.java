@@ -160,4 +160,23 @@ class RetriesAndCancellationTest {
         assertThat(job.sameRequestAs(same, "{\"A\":\"1\"}")).isFalse();
         assertThat(job.sameRequestAs(new JobSpec(null, "make test", Map.of(), null, null, null, 30, 5, null, null, "key-1"), "{}")).isFalse();
     }
+
+    @Test
+    void aDispatchMessageIsDueOnlyForTheJobsCurrentTripThroughTheQueue() {
+        Job job = aJob(3, List.of());
+        assertThat(job.delivery(1)).isEqualTo(Job.Delivery.DUE);
+        assertThat(job.delivery(2)).as("a requeue whose database commit is not visible yet").isEqualTo(Job.Delivery.EARLY);
+        Attempt first = run(job, "a-1");
+        assertThat(job.delivery(1)).as("a redelivery of the message already leased").isEqualTo(Job.Delivery.OUTDATED);
+        assertThat(job.delivery(2)).as("the requeue, seen before its commit").isEqualTo(Job.Delivery.EARLY);
+        job.finish(first, AttemptState.LOST, null, null, T0);
+        assertThat(job.delivery(2)).isEqualTo(Job.Delivery.DUE);
+        assertThat(job.delivery(1)).isEqualTo(Job.Delivery.OUTDATED);
+
+        Attempt never = run(job, "a-2");
+        job.withdraw(never);
+        assertThat(job.delivery(3)).as("a withdrawn lease queues the job again, as a new trip").isEqualTo(Job.Delivery.DUE);
+        job.cancel(T0);
+        assertThat(job.delivery(3)).as("a cancelled job").isEqualTo(Job.Delivery.OUTDATED);
+    }
 }
