@@ -24,9 +24,13 @@ public class GaugeRegistration {
     @Inject
     JobQueries jobs;
 
+    @Inject
+    InDoubtTransactions inDoubt;
+
     @PostConstruct
     void register() {
         metrics.watchWorkers(CONNECTED_WINDOW);
+        metrics.watchInDoubt(inDoubt);
         jobs.pools().forEach(metrics::watchPool);
     }
 }

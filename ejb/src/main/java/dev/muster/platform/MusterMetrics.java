@@ -49,6 +49,11 @@ public class MusterMetrics {
         }
     }
 
+    /** Prepared XA transactions nobody resolved (see {@link InDoubtTransactions}). */
+    public void watchInDoubt(InDoubtTransactions inDoubt) {
+        registry.gauge("muster_in_doubt_transactions", inDoubt, InDoubtTransactions::count);
+    }
+
     /** Workers heard from within the last {@code window}. */
     public void watchWorkers(Duration window) {
         registry.gauge("muster_workers_connected", workers, registry -> registry.countConnected(clock.instant().minus(window)));

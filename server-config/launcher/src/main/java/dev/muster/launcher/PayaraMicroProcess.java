@@ -19,9 +19,10 @@ import java.util.function.Consumer;
 
 /**
  * Payara Micro in a child JVM, running the resource adapter (deployed by the post-boot commands) and the WAR at the
- * root context. Its log goes to a file; the launcher reports progress itself.
+ * root context. Its log goes to a file; the launcher reports progress itself. Public for the fault-injection harness
+ * (bench/chaos), which kills and restarts it.
  */
-final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess implements AutoCloseable {
 
     private final Process process;
     private final URI readiness;
@@ -33,8 +34,8 @@ final class PayaraMicroProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static PayaraMicroProcess start(Path runtimeDir, MicroCommands.CommandFiles commands, Path workDir, int port, String javaOptions,
-                                    Map<String, String> environment) throws IOException {
+    public static PayaraMicroProcess start(Path runtimeDir, MicroCommands.CommandFiles commands, Path workDir, int port, String javaOptions,
+                                           Map<String, String> environment) throws IOException {
         Path log = workDir.resolve("logs").resolve("server.log");
         Files.createDirectories(log.getParent());
         Path rootDir = workDir.resolve("payara");
@@ -71,7 +72,7 @@ final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /** Waits until the application reports ready, telling {@code progress} every few seconds. */
-    void awaitReady(Duration timeout, Consumer<Duration> progress) throws IOException, InterruptedException {
+    public void awaitReady(Duration timeout, Consumer<Duration> progress) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant start = Instant.now();
         Instant nextReport = start.plusSeconds(5);
@@ -108,20 +109,25 @@ final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         return process.waitFor();
+    }
+
+    /** SIGKILL, as a crash would: nothing is undeployed, no transaction finishes, no response is sent. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** SIGTERM, so Payara undeploys cleanly (MDBs stop, transactions finish); SIGKILL if it takes too long. */

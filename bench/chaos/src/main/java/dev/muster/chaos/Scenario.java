@@ -1,0 +1,49 @@
+package dev.muster.chaos;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** The faults a run can inject, one phase of the run each; selected with {@code -Dchaos.scenarios=a,b} or {@code all}. */
+enum Scenario {
+    // In the order "all" runs them: the faults that take the longest to recover from come last.
+    WORKER_KILL("worker-kill", () -> List.of(new WorkerKill())),
+    WORKER_STOP("worker-stop", () -> List.of(new WorkerStop())),
+    TERM_IGNORING_JOB("term-ignoring-job", () -> List.of(new TermIgnoringJobs(), new CancelRunningJobs())),
+    SERVER_KILL("server-kill", () -> List.of(new ServerKill())),
+    DATABASE_RESTART("database-restart", () -> List.of(new DatabaseRestart())),
+    BROKER_RESTART("broker-restart", () -> List.of(new BrokerRestart()));
+
+    private final String id;
+    private final Supplier<List<Fault>> faults;
+
+    Scenario(String id, Supplier<List<Fault>> faults) {
+        this.id = id;
+        this.faults = faults;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** What one injection of this scenario does, in order. */
+    List<Fault> faults() {
+        return faults.get();
+    }
+
+    static List<Scenario> parse(String list) {
+        if (list.trim().equalsIgnoreCase("all")) {
+            return List.of(values());
+        }
+        List<Scenario> chosen = new ArrayList<>();
+        for (String part : list.split(",")) {
+            String wanted = part.trim().toLowerCase(Locale.ROOT);
+            chosen.add(Arrays.stream(values()).filter(s -> s.id.equals(wanted)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + wanted + "'; known: all, "
+                            + String.join(", ", Arrays.stream(values()).map(Scenario::id).toList()))));
+        }
+        return List.copyOf(chosen);
+    }
+}

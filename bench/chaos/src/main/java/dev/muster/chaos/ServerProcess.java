@@ -1,0 +1,80 @@
+package dev.muster.chaos;
+
+import dev.muster.embedded.MicroCommands;
+import dev.muster.launcher.PayaraMicroProcess;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Payara Micro with the application, as a child process that can be killed with SIGKILL and started again on the same
+ * HTTP port (workers keep their {@code --server} URL). Its log, across restarts, is {@code <dir>/logs/server.log}.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Path runtimeDir;
+    private final Path dir;
+    private final int port;
+    private final MicroCommands.CommandFiles commands;
+    private final String javaOptions;
+    private final Map<String, String> environment;
+    private final Consumer<String> log;
+    private PayaraMicroProcess running;
+    private int starts;
+
+    ServerProcess(Path runtimeDir, Path dir, int port, MicroCommands.CommandFiles commands, String javaOptions,
+                  Map<String, String> environment, Consumer<String> log) {
+        this.runtimeDir = runtimeDir;
+        this.dir = dir;
+        this.port = port;
+        this.commands = commands;
+        this.javaOptions = javaOptions;
+        this.environment = Map.copyOf(environment);
+        this.log = log;
+    }
+
+    /** Starts Payara Micro and waits until the application reports ready. */
+    synchronized void start() throws IOException, InterruptedException {
+        if (running != null && running.isAlive()) {
+            throw new IllegalStateException("the server is already running");
+        }
+        long started = System.nanoTime();
+        running = PayaraMicroProcess.start(runtimeDir, commands, dir, port, javaOptions, environment);
+        starts++;
+        running.awaitReady(READY_TIMEOUT, elapsed -> log.accept("waiting for the server (start " + starts + ")… " + elapsed.toSeconds() + " s"));
+        log.accept(String.format("server ready on %s in %.1f s (pid %d)", base(), (System.nanoTime() - started) / 1e9, running.pid()));
+    }
+
+    /** SIGKILL: a crash, mid-request. */
+    synchronized void kill() throws InterruptedException {
+        if (running != null) {
+            running.kill();
+        }
+    }
+
+    boolean isAlive() {
+        PayaraMicroProcess process = running;
+        return process != null && process.isAlive();
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    Path log() {
+        return dir.resolve("logs").resolve("server.log");
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        if (running != null) {
+            running.close();
+        }
+    }
+}
