@@ -213,4 +213,26 @@ class ReliabilityIT {
         assertThat(badHeader.status()).as(badHeader.toString()).isEqualTo(400);
         assertThat(badHeader.json().getString("field")).isEqualTo("Idempotency-Key");
     }
+
+    @Test
+    void aRepeatWaitingOnAnUnfinishedSubmissionGetsA503NotAHang() throws Exception {
+        String key = "stuck-" + unique();
+        try (java.sql.Connection holder = java.sql.DriverManager.getConnection(
+                System.getProperty("muster.it.jdbcUrl"), "postgres", "postgres")) {
+            // Stands in for a first submission left in doubt by a crash: it holds the key's lock.
+            holder.setAutoCommit(false);
+            try (var statement = holder.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                statement.setString(1, key);
+                statement.execute();
+            }
+            long start = System.nanoTime();
+            Api.Reply repeat = api.postWithIdempotencyKey("/api/v1/jobs", "{\"command\":\"echo stuck\"}", key);
+            assertThat(repeat.status()).as(repeat.toString()).isEqualTo(503);
+            assertThat(repeat.contentType()).startsWith("application/problem+json");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(40));
+            holder.rollback();
+        }
+        Api.Reply afterwards = api.postWithIdempotencyKey("/api/v1/jobs", "{\"command\":\"echo stuck\"}", key);
+        assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(201);
+    }
 }

@@ -37,6 +37,8 @@ public class JobSubmission {
     @Inject
     MusterMetrics metrics;
 
+    static final int KEY_LOCK_TIMEOUT_SECONDS = 10;
+
     @Inject
     PoolSettings pools;
 
@@ -52,7 +54,10 @@ public class JobSubmission {
         String envJson = envJson(spec);
         if (spec.idempotencyKey() != null) {
             // Two submissions with one key must not both find nothing and both insert: the second waits here for
-            // the first to commit (the lock is held until then, across the XA prepare), then finds its job.
+            // the first to commit (the lock is held until then, across the XA prepare), then finds its job. Not for
+            // ever: a first submission left in doubt by a crash holds the lock until it is recovered, and its
+            // repeats get a 503 (lock_not_available) instead of hanging.
+            em.createNativeQuery("set local lock_timeout = '" + KEY_LOCK_TIMEOUT_SECONDS + "s'").executeUpdate();
             em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
                     .setParameter(1, spec.idempotencyKey()).getSingleResult();
             var existing = queries.findByIdempotencyKey(spec.idempotencyKey());

@@ -31,6 +31,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                 LOG.log(Level.WARNING, "broker unavailable", t);
                 return Problem.of(503, "the message broker is not reachable; try again shortly");
             }
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                LOG.log(Level.WARNING, "lock wait timed out: {0}", String.valueOf(t));
+                return Problem.of(503, "a conflicting change (e.g. an unfinished submission with the same "
+                        + "idempotency key) holds a lock; try again shortly");
+            }
             if (isConnectionFailure(t)) {
                 LOG.log(Level.WARNING, "database unavailable: {0}", String.valueOf(t));
                 return Problem.of(503, "the database is not reachable; try again shortly");
