@@ -21,7 +21,8 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "muster-artemis"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
         // The adapter's own reconnectAttempts is small so that sends fail fast while the broker is down; an MDB
-        // whose connection gave up is never set up again, so this one retries for ever (every retryInterval).
+        // whose connection gave up is never set up again, so this one is meant to retry for ever. Unverified on
+        // Payara, which logs rardeployment.no_setter_method since this was added (docs/reliability.md, gaps).
         @ActivationConfigProperty(propertyName = "reconnectAttempts", propertyValue = "-1")
 })
 public class JobRouter implements MessageListener {
