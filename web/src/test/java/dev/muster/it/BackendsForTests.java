@@ -10,6 +10,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Starts a real PostgreSQL and a real Artemis broker (random loopback ports, fresh data directories) before
@@ -32,17 +34,17 @@ public class BackendsForTests implements LauncherSessionListener {
             database = EmbeddedDatabase.start(data.resolve("postgres"), FreePort.pick());
             String password = Passwords.random();
             broker = EmbeddedBroker.start(data.resolve("broker"), FreePort.pick(), "muster", password);
-            MicroCommands.CommandFiles commands = new MicroCommands("127.0.0.1", "tcp://127.0.0.1:" + broker.port(), "muster", password,
-                    Path.of(runtime, "muster-artemis.rar"), data.resolve("txlog")).writeTo(data);
-            System.setProperty("payara.extraMicroOptions",
-                    "--prebootcommandfile " + commands.preBoot() + " --postbootcommandfile " + commands.postBoot());
-            System.setProperty("payara.cmdOptions", String.join(" ",
-                    "-Xmx768m",
-                    "-Dmuster.db.url=" + database.jdbcUrl(),
-                    "-Dmuster.db.user=" + EmbeddedDatabase.USER,
-                    "-Dmuster.db.password=postgres",
-                    "-Dmuster.broker.user=muster",
-                    "-Dmuster.broker.password=" + password,
+            // Pre-boot settings come from the environment (failsafe sets it, Payara Micro inherits it).
+            MicroCommands micro = new MicroCommands(System.getenv("MUSTER_BIND_ADDRESS"), Path.of(System.getenv("MUSTER_TX_LOG_DIR")),
+                    new MicroCommands.Database(database.jdbcUrl(), EmbeddedDatabase.USER, "postgres", 16),
+                    "tcp://127.0.0.1:" + broker.port(), "muster", password, Path.of(runtime, "muster-artemis.rar"));
+            MicroCommands.CommandFiles commands = MicroCommands.writeTo(data);
+            System.setProperty("payara.extraMicroOptions", "--prebootcommandfile " + commands.preBoot()
+                    + " --postbootcommandfile " + commands.postBoot()
+                    + " --addlibs " + Path.of(runtime, "postgresql.jar"));
+            List<String> options = new ArrayList<>(List.of("-Xmx768m"));
+            micro.systemProperties().forEach((key, value) -> options.add("-D" + key + "=" + value));
+            System.setProperty("payara.cmdOptions", String.join(" ", options) + " " + String.join(" ",
                     "-Dmuster.lease.max-wait-seconds=10",
                     // ReliabilityIT: a pool whose leases lapse quickly, and server-side timeouts without delay.
                     "-Dmuster.pool.reaped.lease-seconds=2",

@@ -36,7 +36,7 @@ final class Cluster implements AutoCloseable {
 
     void start() throws Exception {
         Path runtime = settings.bundle().resolve("runtime");
-        for (String file : new String[]{"payara-micro.jar", "muster-artemis.rar", "muster.war"}) {
+        for (String file : new String[]{"payara-micro.jar", "muster-artemis.rar", "muster.war", "postgresql.jar"}) {
             if (!Files.isRegularFile(runtime.resolve(file))) {
                 throw new IllegalStateException(runtime.resolve(file) + " is missing: build the bundle first "
                         + "(./mvnw -q -pl bench/chaos -am -DskipTests install)");
@@ -50,14 +50,11 @@ final class Cluster implements AutoCloseable {
         broker = track(Broker.start(runDir.resolve("broker")));
         log.accept("Artemis ready: " + broker.url());
 
-        MicroCommands.CommandFiles commands = new MicroCommands("127.0.0.1", broker.url(), Broker.USER,
-                broker.password(), runtime.resolve("muster-artemis.rar"), runDir.resolve("txlog")).writeTo(runDir.resolve("run"));
-        Map<String, String> environment = Map.of(
-                "MUSTER_DB_URL", database.jdbcUrl(),
-                "MUSTER_DB_USER", EmbeddedDatabase.USER,
-                "MUSTER_DB_PASSWORD", "postgres",
-                "MUSTER_BROKER_USER", Broker.USER,
-                "MUSTER_BROKER_PASSWORD", broker.password());
+        MicroCommands micro = new MicroCommands("127.0.0.1", runDir.resolve("txlog"),
+                new MicroCommands.Database(database.jdbcUrl(), EmbeddedDatabase.USER, "postgres", 32),
+                broker.url(), Broker.USER, broker.password(), runtime.resolve("muster-artemis.rar"));
+        MicroCommands.CommandFiles commands = MicroCommands.writeTo(runDir.resolve("run"));
+        Map<String, String> environment = micro.environment();
         String javaOptions = String.join(" ", "-Xmx768m",
                 "-Dmuster.pool." + Workload.POOL + ".lease-seconds=" + settings.leaseSeconds(),
                 "-Dmuster.jobs.retry-backoff-seconds=1",

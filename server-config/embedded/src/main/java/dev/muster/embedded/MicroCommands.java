@@ -1,44 +1,60 @@
 package dev.muster.embedded;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Renders the Payara Micro command files. Pre-boot: where HTTP listens and the transaction service, set before the
- * listeners start (set after boot, they restart the HTTP listener under the first requests). Post-boot: points the
- * Artemis resource adapter at a broker and deploys it before the application (the application's connection factory
- * and MDBs name the adapter {@value #ADAPTER}).
+ * The settings Payara Micro's command files ({@code server-config/payara/*.asadmin}) read through
+ * {@code ${MPCONFIG=key}}, and the files themselves. The files are the same for every topology; only these values
+ * differ. Callers hand the values to Payara as environment variables ({@link #environment()}, which keeps passwords
+ * out of the process list) or as system properties ({@link #systemProperties()}).
  */
 public final class MicroCommands {
 
     public static final String ADAPTER = "muster-artemis";
-    private static final String NETTY = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
+    static final String NETTY = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
+    private static final String[] FILES = {"pre-boot.asadmin", "post-boot.asadmin"};
 
-    private final String bindAddress;
-    private final List<URI> brokers;
-    private final String brokerUser;
-    private final String brokerPassword;
-    private final Path resourceAdapter;
-    private final Path transactionLog;
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     /**
-     * @param brokerUrls comma-separated {@code tcp://host:port} URLs; several mean a broker cluster or HA pair
-     * @param transactionLog where the transaction manager logs XA decisions; must survive restarts, so that a
-     *                       transaction prepared before a crash is completed (or rolled back) at the next start
+     * @param brokerUrls     comma-separated {@code tcp://host:port} URLs; several mean a broker cluster or HA pair
+     * @param transactionLog where the transaction manager logs XA decisions; must survive restarts
      */
-    public MicroCommands(String bindAddress, String brokerUrls, String brokerUser, String brokerPassword,
-                            Path resourceAdapter, Path transactionLog) {
-        this.bindAddress = Objects.requireNonNull(bindAddress);
-        this.brokers = parseBrokers(brokerUrls);
-        this.brokerUser = requireSafe("broker user", brokerUser);
-        this.brokerPassword = requireSafe("broker password", brokerPassword);
-        this.resourceAdapter = resourceAdapter;
-        this.transactionLog = transactionLog;
+    public MicroCommands(String bindAddress, Path transactionLog, Database database, String brokerUrls, String brokerUser,
+                         String brokerPassword, Path resourceAdapter) {
+        List<URI> brokers = parseBrokers(brokerUrls);
+        put("muster.bind-address", bindAddress);
+        put("muster.tx-log-dir", transactionLog.toAbsolutePath().toString());
+        put("muster.db.url", database.url());
+        put("muster.db.user", database.user());
+        put("muster.db.password", database.password());
+        put("muster.db.pool-size", Integer.toString(database.poolSize()));
+        put("muster.broker.connector-classes", String.join(",", brokers.stream().map(b -> NETTY).toList()));
+        put("muster.broker.connection-parameters", String.join(",",
+                brokers.stream().map(b -> "host=" + b.getHost() + ";port=" + b.getPort()).toList()));
+        put("muster.broker.user", requireAsadminSafe("muster.broker.user", brokerUser));
+        put("muster.broker.password", requireAsadminSafe("muster.broker.password", brokerPassword));
+        put("muster.resource-adapter", resourceAdapter.toAbsolutePath().toString());
+    }
+
+    /** Where and how the server reaches PostgreSQL. */
+    public record Database(String url, String user, String password, int poolSize) {
+        public Database {
+            if (poolSize < 2) {
+                throw new IllegalArgumentException("the database pool size must be at least 2, got " + poolSize);
+            }
+        }
     }
 
     static List<URI> parseBrokers(String brokerUrls) {
@@ -53,45 +69,51 @@ public final class MicroCommands {
         return List.copyOf(uris);
     }
 
-    /** asadmin splits --property on ':' and '='; a credential holding them would silently configure something else. */
-    private static String requireSafe(String what, String value) {
-        if (value == null || value.isEmpty() || value.matches(".*[:=\\\\\\s;,].*")) {
-            throw new IllegalArgumentException(what + " must be non-empty without ':', '=', ';', ',', '\\' or spaces");
+    /** The broker credentials go into an asadmin --property list, which splits on ':' and '='. */
+    private static String requireAsadminSafe(String key, String value) {
+        if (value != null && value.matches(".*[:=\\\\\\s].*")) {
+            throw new IllegalArgumentException(key + " must not contain ':', '=', '\\' or spaces");
         }
         return value;
     }
 
-    public String renderPreBoot() {
-        return String.join("\n",
-                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
-                        + bindAddress,
-                "set configs.config.server-config.transaction-service.tx-log-dir=" + transactionLog.toAbsolutePath(),
-                "set configs.config.server-config.transaction-service.automatic-recovery=true",
-                "");
-    }
-
-    public String render() {
-        List<String> connectors = new ArrayList<>();
-        List<String> parameters = new ArrayList<>();
-        for (URI broker : brokers) {
-            connectors.add(NETTY);
-            parameters.add("host\\=" + broker.getHost() + ";port\\=" + broker.getPort());
+    /** Payara substitutes values into the files as text: a quote or line break would end the quoted `set`. */
+    private void put(String key, String value) {
+        Objects.requireNonNull(value, key);
+        if (value.isEmpty() || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            throw new IllegalArgumentException(key + " must be non-empty, without '\"' or line breaks");
         }
-        return String.join("\n",
-                "set-log-levels org.apache.activemq.audit=WARNING",
-                "create-resource-adapter-config --property ConnectorClassName=" + String.join(",", connectors)
-                        + ":ConnectionParameters=" + String.join(",", parameters)
-                        + ":UserName=" + brokerUser + ":Password=" + brokerPassword + " " + ADAPTER,
-                "deploy --name " + ADAPTER + " " + resourceAdapter.toAbsolutePath(),
-                "");
+        settings.put(key, value);
     }
 
-    /** Writes {@code pre-boot.asadmin} and {@code post-boot.asadmin} into {@code dir}. */
-    public CommandFiles writeTo(Path dir) throws IOException {
+    /** The values as MicroProfile Config keys ({@code muster.db.url}). */
+    public Map<String, String> systemProperties() {
+        return Map.copyOf(settings);
+    }
+
+    /** The values as environment variables ({@code MUSTER_DB_URL}), MicroProfile Config's mapping of the keys. */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        settings.forEach((key, value) -> environment.put(environmentName(key), value));
+        return environment;
+    }
+
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** Copies {@code pre-boot.asadmin} and {@code post-boot.asadmin} (unchanged) into {@code dir}. */
+    public static CommandFiles writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Path preBoot = Files.writeString(dir.resolve("pre-boot.asadmin"), renderPreBoot());
-        Path postBoot = Files.writeString(dir.resolve("post-boot.asadmin"), render());
-        return new CommandFiles(preBoot, postBoot);
+        for (String file : FILES) {
+            try (InputStream in = MicroCommands.class.getResourceAsStream("payara/" + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("payara/" + file + " is missing from the class path");
+                }
+                Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return new CommandFiles(dir.resolve(FILES[0]), dir.resolve(FILES[1]));
     }
 
     /** The two command files, for {@code --prebootcommandfile} and {@code --postbootcommandfile}. */

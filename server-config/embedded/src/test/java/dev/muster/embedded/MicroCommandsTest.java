@@ -1,35 +1,74 @@
 package dev.muster.embedded;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MicroCommandsTest {
 
-    private static final MicroCommands COMMANDS = new MicroCommands("127.0.0.1", "tcp://10.0.0.1:61616, tcp://10.0.0.2:61617",
-            "muster", "s3cret", Path.of("/opt/muster/muster-artemis.rar"), Path.of("/var/lib/muster/txlog"));
+    private static final MicroCommands.Database DATABASE =
+            new MicroCommands.Database("jdbc:postgresql://db:5432/muster", "muster", "p:w=x y", 16);
+    private static final MicroCommands COMMANDS = new MicroCommands("127.0.0.1", Path.of("/var/lib/muster/txlog"), DATABASE,
+            "tcp://10.0.0.1:61616, tcp://10.0.0.2:61617", "muster", "s3cret", Path.of("/opt/muster/muster-artemis.rar"));
 
     @Test
-    void setsListenerAndTransactionLogBeforeBoot() {
-        String preBoot = COMMANDS.renderPreBoot();
-        assertThat(preBoot).contains("http-listener.address=127.0.0.1");
-        assertThat(preBoot).contains("transaction-service.tx-log-dir=/var/lib/muster/txlog")
-                .contains("transaction-service.automatic-recovery=true");
-        assertThat(COMMANDS.render()).doesNotContain("http-listener");
+    void derivesTheAdapterSettingsFromEveryBrokerUrl() {
+        assertThat(COMMANDS.systemProperties())
+                .containsEntry("muster.broker.connection-parameters", "host=10.0.0.1;port=61616,host=10.0.0.2;port=61617")
+                .containsEntry("muster.broker.connector-classes", MicroCommands.NETTY + "," + MicroCommands.NETTY)
+                .containsEntry("muster.db.password", "p:w=x y")
+                .containsEntry("muster.db.pool-size", "16");
     }
 
     @Test
-    void pointsTheAdapterAtEveryBrokerWithEscapedParameters() {
-        String commands = COMMANDS.render();
+    void namesEnvironmentVariablesAsMicroProfileConfigLooksThemUp() {
+        assertThat(COMMANDS.environment())
+                .containsEntry("MUSTER_DB_URL", "jdbc:postgresql://db:5432/muster")
+                .containsEntry("MUSTER_DB_POOL_SIZE", "16")
+                .containsEntry("MUSTER_BROKER_CONNECTION_PARAMETERS", "host=10.0.0.1;port=61616,host=10.0.0.2;port=61617")
+                .containsEntry("MUSTER_TX_LOG_DIR", "/var/lib/muster/txlog");
+    }
 
-        assertThat(commands).contains("ConnectionParameters=host\\=10.0.0.1;port\\=61616,host\\=10.0.0.2;port\\=61617");
-        assertThat(commands).contains("ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory,"
-                + "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:");
-        assertThat(commands).contains(":UserName=muster:Password=s3cret muster-artemis");
-        assertThat(commands.indexOf("create-resource-adapter-config")).isLessThan(commands.indexOf("deploy --name muster-artemis"));
+    @Test
+    void everyKeyTheCommandFilesReadIsProvided(@TempDir Path dir) throws Exception {
+        MicroCommands.CommandFiles files = MicroCommands.writeTo(dir);
+        String commands = (Files.readString(files.preBoot()) + Files.readString(files.postBoot()))
+                .lines().filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+        Matcher keys = Pattern.compile("\\$\\{(MPCONFIG|ENV)=([^}]+)}").matcher(commands);
+        int count = 0;
+        while (keys.find()) {
+            Map<String, String> source = keys.group(1).equals("ENV") ? COMMANDS.environment() : COMMANDS.systemProperties();
+            assertThat(source).containsKey(keys.group(2));
+            count++;
+        }
+        assertThat(count).isGreaterThan(10);
+        assertThat(COMMANDS.systemProperties().keySet()).allSatisfy(key -> assertThat(commands)
+                .containsAnyOf("${MPCONFIG=" + key + "}", "${ENV=" + MicroCommands.environmentName(key) + "}"));
+    }
+
+    @Test
+    void configuresTheAdapterBeforeDeployingIt(@TempDir Path dir) throws Exception {
+        String postBoot = Files.readString(MicroCommands.writeTo(dir).postBoot());
+        assertThat(postBoot.indexOf("resource-adapter-config.muster-artemis.property.Password"))
+                .isPositive().isLessThan(postBoot.indexOf("deploy --name muster-artemis"));
+        assertThat(postBoot.indexOf("deploy --name muster-artemis")).isLessThan(postBoot.indexOf("create-connector-connection-pool"));
+        assertThat(postBoot.indexOf("set-log-levels fish.payara.boot.runtime.BootCommand=WARNING"))
+                .isLessThan(postBoot.indexOf("property.password"));
+    }
+
+    @Test
+    void refusesBrokerCredentialsThatAsadminWouldSplit() {
+        assertThatThrownBy(() -> new MicroCommands("0.0.0.0", Path.of("tx"), DATABASE, "tcp://b:1", "muster", "a:b=c", Path.of("x.rar")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("muster.broker.password");
     }
 
     @Test
@@ -39,8 +78,8 @@ class MicroCommandsTest {
     }
 
     @Test
-    void refusesCredentialsThatAsadminWouldSplit() {
-        assertThatThrownBy(() -> new MicroCommands("0.0.0.0", "tcp://b:1", "muster", "a:b=c", Path.of("x.rar"), Path.of("tx")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("broker password");
+    void refusesValuesThatWouldEndAQuotedSet() {
+        assertThatThrownBy(() -> new MicroCommands("0.0.0.0", Path.of("tx"), DATABASE, "tcp://b:1", "muster", "a\"b", Path.of("x.rar")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("muster.broker.password");
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * embedded one".
  */
 record LauncherSettings(Path dataDir, Path runtimeDir, int httpPort, String bindAddress,
-                        Optional<String> dbUrl, String dbUser, String dbPassword,
+                        Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize,
                         Optional<String> brokerUrl, String brokerUser, Optional<String> brokerPassword,
                         int localWorkerSlots, String localWorkerPool, String serverJavaOptions) {
 
@@ -24,6 +24,7 @@ record LauncherSettings(Path dataDir, Path runtimeDir, int httpPort, String bind
                 source.optional("MUSTER_DB_URL"),
                 source.get("MUSTER_DB_USER", "postgres"),
                 source.get("MUSTER_DB_PASSWORD", "postgres"),
+                source.integer("MUSTER_DB_POOL_SIZE", 32),
                 source.optional("MUSTER_BROKER_URL"),
                 source.get("MUSTER_BROKER_USER", "muster"),
                 source.optional("MUSTER_BROKER_PASSWORD"),

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -72,17 +71,14 @@ public final class MusterServer {
     int run() throws Exception {
         long started = System.nanoTime();
         out.println("Muster: data in " + settings.dataDir());
-        Map<String, String> serverEnv = new HashMap<>();
-        serverEnv.put("MUSTER_DB_URL", settings.dbUrl().orElseGet(this::startDatabase));
-        serverEnv.put("MUSTER_DB_USER", settings.dbUser());
-        serverEnv.put("MUSTER_DB_PASSWORD", settings.dbPassword());
+        String dbUrl = settings.dbUrl().orElseGet(this::startDatabase);
         String brokerPassword = settings.brokerPassword().orElseGet(MusterServer::generatedPassword);
         String brokerUrl = settings.brokerUrl().orElseGet(() -> startBroker(brokerPassword));
-        serverEnv.put("MUSTER_BROKER_USER", settings.brokerUser());
-        serverEnv.put("MUSTER_BROKER_PASSWORD", brokerPassword);
-
-        MicroCommands.CommandFiles commands = new MicroCommands(settings.bindAddress(), brokerUrl, settings.brokerUser(), brokerPassword,
-                settings.runtimeDir().resolve("muster-artemis.rar"), settings.dataDir().resolve("txlog")).writeTo(settings.dataDir().resolve("run"));
+        MicroCommands micro = new MicroCommands(settings.bindAddress(), settings.dataDir().resolve("txlog"),
+                new MicroCommands.Database(dbUrl, settings.dbUser(), settings.dbPassword(), settings.dbPoolSize()),
+                brokerUrl, settings.brokerUser(), brokerPassword, settings.runtimeDir().resolve("muster-artemis.rar"));
+        MicroCommands.CommandFiles commands = MicroCommands.writeTo(settings.dataDir().resolve("run"));
+        Map<String, String> serverEnv = micro.environment();
         out.println("Muster: starting Payara Micro on port " + settings.httpPort() + " (log: "
                 + settings.dataDir().resolve("logs/server.log") + ")");
         PayaraMicroProcess payara = PayaraMicroProcess.start(settings.runtimeDir(), commands, settings.dataDir(),

@@ -3,10 +3,6 @@ package dev.muster.launcher;
 import dev.muster.embedded.MicroCommands;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +21,10 @@ import java.util.function.Consumer;
 public final class PayaraMicroProcess implements AutoCloseable {
 
     private final Process process;
-    private final URI readiness;
+    private final Readiness readiness;
     private final Path log;
 
-    private PayaraMicroProcess(Process process, URI readiness, Path log) {
+    private PayaraMicroProcess(Process process, Readiness readiness, Path log) {
         this.process = process;
         this.readiness = readiness;
         this.log = log;
@@ -50,6 +46,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--nocluster",
                 "--port", Integer.toString(port),
                 "--rootdir", rootDir.toString(),
+                // The JDBC driver belongs to the server: its connection pool is a server resource (post-boot.asadmin).
+                "--addlibs", runtimeDir.resolve("postgresql.jar").toString(),
                 "--prebootcommandfile", commands.preBoot().toString(),
                 "--postbootcommandfile", commands.postBoot().toString(),
                 "--deploy", runtimeDir.resolve("muster.war").toString(),
@@ -58,7 +56,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/health/ready"), log);
+        return new PayaraMicroProcess(builder.start(), new Readiness(port), log);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -73,14 +71,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Waits until the application reports ready, telling {@code progress} every few seconds. */
     public void awaitReady(Duration timeout, Consumer<Duration> progress) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant start = Instant.now();
         Instant nextReport = start.plusSeconds(5);
         while (true) {
             if (!process.isAlive()) {
                 throw new IOException("Payara Micro exited with code " + process.exitValue() + "; see " + log);
             }
-            if (isReady(http)) {
+            if (readiness.isReady()) {
                 return;
             }
             Duration elapsed = Duration.between(start, Instant.now());
@@ -92,20 +89,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 nextReport = Instant.now().plusSeconds(5);
             }
             process.waitFor(500, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /**
-     * Payara answers UP before the application is deployed (no checks registered yet counts as UP), so readiness
-     * counts only once the application's own check is in the answer.
-     */
-    private boolean isReady(HttpClient http) throws InterruptedException {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"muster\"");
-        } catch (IOException notYet) {
-            return false;
         }
     }
 
