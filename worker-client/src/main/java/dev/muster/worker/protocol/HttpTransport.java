@@ -68,6 +68,11 @@ public final class HttpTransport {
             if (response.status() >= 500) {
                 throw new RetryableFailure("HTTP " + response.status(), null, response);
             }
+            if (response.status() == 404 && !response.isProblem()) {
+                // Not Muster's answer (Muster refuses with application/problem+json): a server still deploying the
+                // application after a restart, or a proxy in front of one that is gone. Like a refused connection.
+                throw new RetryableFailure("HTTP 404 from something that is not (yet) Muster", null, response);
+            }
             if (response.status() >= 400) {
                 throw response.toProblem();
             }

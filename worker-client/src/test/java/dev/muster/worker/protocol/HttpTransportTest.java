@@ -24,6 +24,7 @@ class HttpTransportTest {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int failuresBeforeSuccess;
     private volatile int failureStatus = 503;
+    private volatile String failureContentType = "application/problem+json";
 
     @BeforeEach
     void startServer() throws IOException {
@@ -33,7 +34,7 @@ class HttpTransportTest {
             boolean fail = n <= failuresBeforeSuccess;
             byte[] body = (fail ? "{\"title\":\"Unavailable\",\"status\":503,\"detail\":\"starting\"}"
                     : "{\"id\":\"j1\",\"state\":\"QUEUED\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", fail ? "application/problem+json" : "application/json");
+            exchange.getResponseHeaders().set("Content-Type", fail ? failureContentType : "application/json");
             exchange.sendResponseHeaders(fail ? failureStatus : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -73,6 +74,29 @@ class HttpTransportTest {
         assertThatThrownBy(() -> client(List.of(serverUri()), RetryPolicy.tries(3, FAST)).job("j1"))
                 .isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(400));
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void retriesA404ThatIsNotMustersWhileTheServerDeploysTheApplication() {
+        failuresBeforeSuccess = 2;
+        failureStatus = 404;
+        failureContentType = "text/html";
+
+        Job job = client(List.of(serverUri()), RetryPolicy.tries(5, FAST)).job("j1");
+
+        assertThat(job.id()).isEqualTo("j1");
+        assertThat(requests).hasValue(3);
+    }
+
+    @Test
+    void doesNotRetryMustersOwn404() {
+        failuresBeforeSuccess = 100;
+        failureStatus = 404;
+
+        assertThatThrownBy(() -> client(List.of(serverUri()), RetryPolicy.tries(3, FAST)).job("j1"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(404));
         assertThat(requests).hasValue(1);
     }
 
