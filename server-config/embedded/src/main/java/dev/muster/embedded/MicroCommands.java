@@ -41,8 +41,7 @@ public final class MicroCommands {
         put("muster.db.password", database.password());
         put("muster.db.pool-size", Integer.toString(database.poolSize()));
         put("muster.broker.connector-classes", String.join(",", brokers.stream().map(b -> NETTY).toList()));
-        put("muster.broker.connection-parameters", String.join(",",
-                brokers.stream().map(b -> "host=" + b.getHost() + ";port=" + b.getPort()).toList()));
+        put("muster.broker.connection-parameters", String.join(",", brokers.stream().map(MicroCommands::connectionParameters).toList()));
         put("muster.broker.user", requireAsadminSafe("muster.broker.user", brokerUser));
         put("muster.broker.password", requireAsadminSafe("muster.broker.password", brokerPassword));
         put("muster.resource-adapter", resourceAdapter.toAbsolutePath().toString());
@@ -55,6 +54,23 @@ public final class MicroCommands {
                 throw new IllegalArgumentException("the database pool size must be at least 2, got " + poolSize);
             }
         }
+    }
+
+    /**
+     * {@code tcp://h:p?sslEnabled=true&trustStorePath=/x} becomes {@code host=h;port=p;sslEnabled=true;trustStorePath=/x}:
+     * the query carries Artemis Netty transport parameters (TLS above all, see server-config/TLS.md).
+     */
+    static String connectionParameters(URI broker) {
+        StringBuilder parameters = new StringBuilder("host=" + broker.getHost() + ";port=" + broker.getPort());
+        if (broker.getQuery() != null) {
+            for (String pair : broker.getQuery().split("&")) {
+                if (!pair.matches("[A-Za-z][A-Za-z0-9]*=[^;,=]*")) {
+                    throw new IllegalArgumentException("broker URL parameter must look like name=value without ';', ',' or '=' in the value, got: " + pair);
+                }
+                parameters.append(';').append(pair);
+            }
+        }
+        return parameters.toString();
     }
 
     static List<URI> parseBrokers(String brokerUrls) {

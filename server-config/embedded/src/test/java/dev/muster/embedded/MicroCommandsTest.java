@@ -72,6 +72,14 @@ class MicroCommandsTest {
     }
 
     @Test
+    void passesTransportParametersOfTheUrlToTheAdapter() {
+        assertThat(MicroCommands.connectionParameters(java.net.URI.create("tcp://b:61617?sslEnabled=true&trustStorePath=/etc/muster/ca.p12")))
+                .isEqualTo("host=b;port=61617;sslEnabled=true;trustStorePath=/etc/muster/ca.p12");
+        assertThatThrownBy(() -> MicroCommands.connectionParameters(java.net.URI.create("tcp://b:1?x=a;b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x=a;b");
+    }
+
+    @Test
     void refusesBrokerUrlsThatAreNotTcp() {
         assertThatThrownBy(() -> MicroCommands.parseBrokers("http://broker:8161"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tcp://host:port");
