@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts a real PostgreSQL and a real Artemis broker (random loopback ports, fresh data directories) before
@@ -31,12 +32,16 @@ public class BackendsForTests implements LauncherSessionListener {
         }
         try {
             Path data = Files.createTempDirectory(Path.of(runtime).getParent(), "it-data-");
-            database = EmbeddedDatabase.start(data.resolve("postgres"), FreePort.pick());
+            MicroCommands.Database db = externalDatabase().orElse(null);
+            if (db == null) {
+                database = EmbeddedDatabase.start(data.resolve("postgres"), FreePort.pick());
+                db = new MicroCommands.Database(database.jdbcUrl(), EmbeddedDatabase.USER, "postgres", 16);
+            }
             String password = Passwords.random();
             broker = EmbeddedBroker.start(data.resolve("broker"), FreePort.pick(), "muster", password);
             // Pre-boot settings come from the environment (failsafe sets it, Payara Micro inherits it).
             MicroCommands micro = new MicroCommands(System.getenv("MUSTER_BIND_ADDRESS"), Path.of(System.getenv("MUSTER_TX_LOG_DIR")),
-                    new MicroCommands.Database(database.jdbcUrl(), EmbeddedDatabase.USER, "postgres", 16),
+                    db,
                     "tcp://127.0.0.1:" + broker.port(), "muster", password, Path.of(runtime, "muster-artemis.rar"));
             MicroCommands.CommandFiles commands = MicroCommands.writeTo(data);
             System.setProperty("payara.extraMicroOptions", "--prebootcommandfile " + commands.preBoot()
@@ -49,10 +54,25 @@ public class BackendsForTests implements LauncherSessionListener {
                     // ReliabilityIT: a pool whose leases lapse quickly, and server-side timeouts without delay.
                     "-Dmuster.pool.reaped.lease-seconds=2",
                     "-Dmuster.jobs.timeout-grace-seconds=1"));
-            System.setProperty("muster.it.jdbcUrl", database.jdbcUrl());
+            System.setProperty("muster.it.jdbcUrl", db.url());
+            System.setProperty("muster.it.jdbcUser", db.user());
+            System.setProperty("muster.it.jdbcPassword", db.password());
         } catch (Exception e) {
             throw new IllegalStateException("could not start PostgreSQL and Artemis for the integration tests", e);
         }
+    }
+
+    /**
+     * {@code -Dmuster.it.db.url=jdbc:postgresql://host:5432/db} (with {@code muster.it.db.user} and
+     * {@code .password}) runs the suite against an existing, empty PostgreSQL instead of starting one.
+     */
+    private static Optional<MicroCommands.Database> externalDatabase() {
+        String url = System.getProperty("muster.it.db.url", "");
+        if (url.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MicroCommands.Database(url, System.getProperty("muster.it.db.user", "postgres"),
+                System.getProperty("muster.it.db.password", "postgres"), 16));
     }
 
     @Override

@@ -218,7 +218,8 @@ class ReliabilityIT {
     void aRepeatWaitingOnAnUnfinishedSubmissionGetsA503NotAHang() throws Exception {
         String key = "stuck-" + unique();
         try (java.sql.Connection holder = java.sql.DriverManager.getConnection(
-                System.getProperty("muster.it.jdbcUrl"), "postgres", "postgres")) {
+                System.getProperty("muster.it.jdbcUrl"), System.getProperty("muster.it.jdbcUser"),
+                System.getProperty("muster.it.jdbcPassword"))) {
             // Stands in for a first submission left in doubt by a crash: it holds the key's lock.
             holder.setAutoCommit(false);
             try (var statement = holder.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
