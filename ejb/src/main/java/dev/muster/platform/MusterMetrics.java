@@ -3,28 +3,25 @@ package dev.muster.platform;
 import dev.muster.jobs.control.JobQueries;
 import dev.muster.jobs.entity.JobState;
 import dev.muster.workers.control.WorkerRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.Histogram;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one place that speaks MicroProfile Metrics, so servers without it (WildFly) need only another version of this
- * class. Gauges read the database when scraped, so every instance reports the same cluster-wide figures.
+ * Muster's metrics, named by what happened. Recorded in MicroProfile Metrics where the server has it (Payara); on a
+ * server without it (WildFly) the calls do nothing and the application runs the same. Gauges read the database when
+ * scraped, so every instance reports the same cluster-wide figures.
  */
 @ApplicationScoped
 public class MusterMetrics {
 
-    @Inject
-    MetricRegistry registry;
+    private static final System.Logger LOG = System.getLogger(MusterMetrics.class.getName());
 
     @Inject
     JobQueries jobs;
@@ -36,56 +33,73 @@ public class MusterMetrics {
     Clock clock;
 
     private final Set<String> watchedPools = ConcurrentHashMap.newKeySet();
+    private MetricSink sink = MetricSink.NONE;
+
+    @PostConstruct
+    void chooseSink() {
+        MetricSink found = microProfileMetricsPresent() ? MicroProfileMetricSink.ofServer() : null;
+        if (found == null) {
+            LOG.log(Level.INFO, "MicroProfile Metrics is not available on this server: Muster records no metrics");
+        } else {
+            sink = found;
+        }
+    }
+
+    /** Checked by name, so that {@link MicroProfileMetricSink} is never loaded where its types are missing. */
+    private static boolean microProfileMetricsPresent() {
+        try {
+            Class.forName(MicroProfileMetricSink.REGISTRY_CLASS, false, MusterMetrics.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     public void submitted(String pool) {
-        registry.counter("muster_jobs_submitted", new Tag("pool", pool)).inc();
+        sink.count("muster_jobs_submitted", "pool", pool);
         watchPool(pool);
     }
 
     /** Queued jobs per pool: registered the first time this instance sees a pool. */
     public void watchPool(String pool) {
         if (watchedPools.add(pool)) {
-            registry.gauge("muster_queue_depth", jobs, queries -> queries.countQueued(pool), new Tag("pool", pool));
+            sink.gauge("muster_queue_depth", () -> jobs.countQueued(pool), "pool", pool);
         }
     }
 
     /** Prepared XA transactions nobody resolved (see {@link InDoubtTransactions}). */
     public void watchInDoubt(InDoubtTransactions inDoubt) {
-        registry.gauge("muster_in_doubt_transactions", inDoubt, InDoubtTransactions::count);
+        sink.gauge("muster_in_doubt_transactions", inDoubt::count);
     }
 
     /** Workers heard from within the last {@code window}. */
     public void watchWorkers(Duration window) {
-        registry.gauge("muster_workers_connected", workers, registry -> registry.countConnected(clock.instant().minus(window)));
+        sink.gauge("muster_workers_connected", () -> workers.countConnected(clock.instant().minus(window)));
     }
 
     public void completed(JobState outcome) {
         if (outcome.isTerminal()) {
-            registry.counter("muster_jobs_completed", new Tag("outcome", outcome.name())).inc();
+            sink.count("muster_jobs_completed", "outcome", outcome.name());
         }
     }
 
     /** An attempt ended in a way that sends its job back to the queue. */
     public void retried(String pool) {
-        registry.counter("muster_jobs_retried", new Tag("pool", pool)).inc();
+        sink.count("muster_jobs_retried", "pool", pool);
     }
 
     /** A job failed for want of attempts and went to the dead-letter queue. */
     public void deadLettered(String pool) {
-        registry.counter("muster_jobs_dead_lettered", new Tag("pool", pool)).inc();
+        sink.count("muster_jobs_dead_lettered", "pool", pool);
     }
 
     /** The lease reaper ended an attempt: its lease expired ({@code lease}) or it ran past its timeout ({@code timeout}). */
     public void reaped(String why) {
-        registry.counter("muster_attempts_reaped", new Tag("why", why)).inc();
+        sink.count("muster_attempts_reaped", "why", why);
     }
 
     /** Submit-to-lease time: how long a job waited for a worker. */
     public void dispatched(Duration waited) {
-        Histogram histogram = registry.histogram(Metadata.builder()
-                .withName("muster_dispatch_latency")
-                .withDescription("Time from submission to lease, in milliseconds")
-                .withUnit(MetricUnits.MILLISECONDS).build());
-        histogram.update(Math.max(0, waited.toMillis()));
+        sink.millis("muster_dispatch_latency", "Time from submission to lease, in milliseconds", Math.max(0, waited.toMillis()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.muster.dispatch.control;
 
+import dev.muster.platform.Resources;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -13,12 +14,15 @@ import jakarta.jms.MessageListener;
 /**
  * Moves each submitted job to its pool's dispatch queue, keeping its priority. Receive and send are one
  * transaction: a failure redelivers the submission rather than losing or duplicating it.
+ *
+ * <p>Which resource adapter it listens through is the server's business: {@code muster-artemis}, named in the
+ * vendor descriptors (Payara: the web module's {@code WEB-INF/glassfish-ejb-jar.xml}; WildFly: this jar's
+ * {@code META-INF/jboss-ejb3.xml}). The properties below are standard or Artemis's own, understood by both.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destination", propertyValue = DispatchQueues.SUBMITTED),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "muster-artemis"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
         // The adapter's own reconnectAttempts is small so that sends fail fast while the broker is down; an MDB
         // whose connection gave up is never set up again, so this one is meant to retry for ever. Unverified on
@@ -28,7 +32,7 @@ import jakarta.jms.MessageListener;
 public class JobRouter implements MessageListener {
 
     @Inject
-    @JMSConnectionFactory(dev.muster.platform.Resources.CONNECTION_FACTORY)
+    @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
     JMSContext jms;
 
     @Override

@@ -4,10 +4,14 @@ import dev.muster.workers.control.WorkerRegistry;
 import dev.muster.workers.entity.Worker;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 
-/** Recognises the worker behind a request by the secret it got at registration ({@code Authorization: Bearer …}). */
+/**
+ * Recognises the worker behind a request by the secret it got at registration ({@code Authorization: Bearer …}).
+ * The request comes from CDI's built-in bean: {@code @Context} in a bean that is not a JAX-RS resource is filled by
+ * Jersey (Payara) but not by RESTEasy (WildFly).
+ */
 @RequestScoped
 public class WorkerCredentials {
 
@@ -16,11 +20,11 @@ public class WorkerCredentials {
     @Inject
     WorkerRegistry registry;
 
-    @Context
-    HttpHeaders headers;
+    @Inject
+    HttpServletRequest request;
 
     public Worker authenticate(String workerId) {
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String secret = authorization != null && authorization.startsWith(BEARER)
                 ? authorization.substring(BEARER.length()).trim() : null;
         return registry.authenticate(workerId, secret);
