@@ -104,7 +104,7 @@ public final class ChaosRun {
                 Report report = check(runId, started, running, workload, ledger, phases, observer);
                 report.print(out);
                 report.writeJson(settings.report());
-                log("report written to " + settings.report() + "; server log " + running.server().log());
+                log("report written to " + settings.report() + "; server log(s) " + running.serverLogs());
                 return report;
             }
         } finally {

@@ -1,0 +1,232 @@
+package dev.muster.chaos;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The production topology measured: one standalone Artemis broker (server-config/artemis/broker.xml), one PostgreSQL,
+ * Payara Micro instances A and B, real worker processes, no-op jobs ({@code true}). In order:
+ * <ol>
+ *   <li>throughput with instance A alone: a backlog of {@code bench.jobs} jobs queued through A, then the workers
+ *       start (all on A) and drain it; jobs over first lease to last result;</li>
+ *   <li>B starts next to A; the same with the backlog queued through both and the same number of workers spread
+ *       over both (worker i prefers instance i mod 2);</li>
+ *   <li>pickup latency, one job at a time on an otherwise idle system: submitted through A with one worker
+ *       long-polling on A, then with it long-polling on B (the job crosses instances through the broker); from the
+ *       database, first lease granted minus submission arrived;</li>
+ *   <li>failover: workers spread over both, a steady stream of jobs through B, A killed with SIGKILL; per worker,
+ *       the time until B took its first call (lease request or heartbeat: {@code workers.last_seen_at}) and until B
+ *       granted it a lease.</li>
+ * </ol>
+ * Settings ({@code -Dbench.*}): jobs (2000), workers (4), slots (4), pickups (300), warmup (200), submitThreads (8).
+ * See bench/chaos/README.md and docs/benchmarks.md.
+ */
+public final class ScaleOutBenchmark {
+
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
+    private static final int PICKUP_SLOTS = 2;
+
+    private final Properties settings;
+    private final PrintStream out;
+    private final List<String> results = new ArrayList<>();
+
+    private ScaleOutBenchmark(Properties settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            new ScaleOutBenchmark(System.getProperties(), System.out).run();
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println("scale-out benchmark failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private int setting(String key, int fallback) {
+        return Integer.parseInt(settings.getProperty("bench." + key, Integer.toString(fallback)));
+    }
+
+    private Path path(String key, String fallback) {
+        return Path.of(settings.getProperty("chaos." + key, fallback)).toAbsolutePath();
+    }
+
+    void run() throws Exception {
+        int jobs = setting("jobs", 2000);
+        int workerCount = setting("workers", 4);
+        int slots = setting("slots", 4);
+        int submitThreads = setting("submitThreads", 8);
+        Path workDir = path("workDir", "target/chaos");
+        Path runDir = Files.createDirectories(workDir.resolve("bench-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        ProcessLedger ledger = new ProcessLedger(workDir.resolve("processes.pid"));
+        ledger.killSurvivors().forEach(survivor -> log("killed, left running by an earlier run: " + survivor));
+        log("scale-out benchmark: " + jobs + " jobs per throughput run, " + workerCount + " workers x " + slots
+                + " slots; files in " + runDir);
+        try (Database database = Database.start(runDir.resolve("postgres"));
+             Broker broker = StandaloneArtemis.start(path("artemisHome", "target/artemis/apache-artemis-2.56.0"),
+                     path("brokerXml", "../../server-config/artemis/broker.xml"), runDir.resolve("broker"), ledger);
+             Instances instances = Instances.prepare(2, path("bundle", "../../server-config/launcher/target/muster-server")
+                     .resolve("runtime"), runDir, database, broker, "-Xmx768m", this::log, ledger)) {
+            log("PostgreSQL " + database.jdbcUrl() + ", Artemis " + broker.url());
+            NoOpJobs noOps = new NoOpJobs(database);
+            ServerProcess a = instances.get(0);
+            ServerProcess b = instances.get(1);
+            MusterApi viaA = new MusterApi(List.of(a.base()));
+            a.start();
+
+            Workers workers = new Workers(path("workerJar", "../../worker-client/target/muster.jar"), runDir, ledger);
+            warmUp(noOps, viaA, workers, List.of(a.base()), "warm-a");
+            NoOpJobs.Rate one = throughput(noOps, viaA, workers, List.of(List.of(a.base())), "one", jobs, workerCount, slots, submitThreads);
+            record(String.format("no-op throughput, 1 instance (A), %d workers x %d slots: %d jobs in %.1f s = %.1f jobs/s",
+                    workerCount, slots, one.jobs(), one.span().toMillis() / 1000.0, one.perSecond()));
+
+            b.start();
+            MusterApi viaBoth = new MusterApi(instances.bases());
+            warmUp(noOps, new MusterApi(List.of(b.base())), workers, List.of(b.base()), "warm-b");
+            NoOpJobs.Rate two = throughput(noOps, viaBoth, workers, List.of(List.of(a.base(), b.base()), List.of(b.base(), a.base())),
+                    "two", jobs, workerCount, slots, submitThreads);
+            record(String.format("no-op throughput, 2 instances (A+B), %d workers x %d slots: %d jobs in %.1f s = %.1f jobs/s",
+                    workerCount, slots, two.jobs(), two.span().toMillis() / 1000.0, two.perSecond()));
+
+            int pickups = setting("pickups", 300);
+            pickup(noOps, viaA, workers, a.base(), "pickup-aa", pickups, "submitted on A, worker long-polling on A");
+            pickup(noOps, viaA, workers, b.base(), "pickup-ab", pickups, "submitted on A, worker long-polling on B");
+
+            failover(database, noOps, new MusterApi(List.of(b.base())), workers, a, b, workerCount, slots);
+            results.forEach(line -> out.println("RESULT " + line));
+            Files.write(runDir.resolve("results.txt"), results);
+        }
+    }
+
+    private void warmUp(NoOpJobs noOps, MusterApi api, Workers workers, List<URI> servers, String batch) throws Exception {
+        int count = setting("warmup", 200);
+        try (WorkerProcesses warm = workers.start(List.of(servers), 1, 4)) {
+            noOps.submit(api, batch, count, 4);
+            noOps.awaitFinished(batch, count, DRAIN_LIMIT);
+        }
+        log("warmed up through " + servers + " with " + count + " jobs");
+    }
+
+    /** Queues the backlog first (no worker runs), then starts the workers and waits until they drained it. */
+    private NoOpJobs.Rate throughput(NoOpJobs noOps, MusterApi api, Workers workers, List<List<URI>> preferences,
+                                     String batch, int jobs, int workerCount, int slots, int submitThreads) throws Exception {
+        long submitStart = System.nanoTime();
+        noOps.submit(api, batch, jobs, submitThreads);
+        log(String.format("%s: %d jobs queued in %.1f s (%d submit threads)", batch, jobs,
+                (System.nanoTime() - submitStart) / 1e9, submitThreads));
+        try (WorkerProcesses running = workers.start(preferences, workerCount, slots)) {
+            noOps.awaitFinished(batch, jobs, DRAIN_LIMIT);
+        }
+        return noOps.rate(batch);
+    }
+
+    /** One job at a time: submit, wait until it ended, a short pause so the worker parks its long-poll again. */
+    private void pickup(NoOpJobs noOps, MusterApi submitVia, Workers workers, URI workerOn, String batch, int count,
+                        String what) throws Exception {
+        try (WorkerProcesses worker = workers.start(List.of(List.of(workerOn)), 1, PICKUP_SLOTS)) {
+            Thread.sleep(3000);
+            for (int i = 0; i < count; i++) {
+                noOps.submitOne(submitVia, batch + "-" + i);
+                noOps.awaitFinished(batch + "-" + i, 1, Duration.ofMinutes(1));
+                Thread.sleep(50);
+            }
+        }
+        List<Double> millis = noOps.pickupMillis(batch);
+        record(String.format("pickup latency (first lease granted - submission arrived), %s, %d jobs: p50 %.1f ms, "
+                        + "p90 %.1f ms, p99 %.1f ms, max %.1f ms", what, millis.size(), NoOpJobs.percentile(millis, 50),
+                NoOpJobs.percentile(millis, 90), NoOpJobs.percentile(millis, 99), NoOpJobs.percentile(millis, 100)));
+    }
+
+    /** Workers on both instances, jobs flowing through B, A killed; how long until each worker works through B. */
+    private void failover(Database database, NoOpJobs noOps, MusterApi viaB, Workers workers, ServerProcess a,
+                          ServerProcess b, int workerCount, int slots) throws Exception {
+        AtomicBoolean submitting = new AtomicBoolean(true);
+        AtomicInteger submitted = new AtomicInteger();
+        Thread stream = new Thread(() -> {
+            try {
+                while (submitting.get()) {
+                    noOps.submitOne(viaB, "flow-" + submitted.getAndIncrement());
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                log("failover: submitting stopped: " + e);
+            }
+        }, "bench-flow");
+        try (WorkerProcesses running = workers.start(List.of(List.of(a.base(), b.base()), List.of(b.base(), a.base())),
+                workerCount, slots)) {
+            stream.start();
+            Thread.sleep(15_000);
+            List<String> onA = running.alive().stream().filter(w -> w.servers().get(0).equals(a.base()))
+                    .map(WorkerProcesses.Worker::name).toList();
+            a.kill();
+            Instant killed = Instant.now();
+            log("failover: A killed (SIGKILL); workers that preferred it: " + onA);
+            Map<String, Duration> firstCall = FailoverWatch.firstCallAfter(database, killed, onA, Duration.ofMinutes(1));
+            Thread.sleep(10_000);
+            submitting.set(false);
+            stream.join(30_000);
+            noOps.awaitFinished("flow", submitted.get(), DRAIN_LIMIT);
+            Map<String, Instant> firstLease = noOps.firstLeaseAfter(killed);
+            for (String worker : onA) {
+                Duration call = firstCall.get(worker);
+                Instant lease = firstLease.get(worker);
+                record(String.format("failover of %s (preferred A) after SIGKILL of A: first call taken by B after %s, "
+                                + "first lease granted by B after %s", worker,
+                        call == null ? "NEVER (1 min)" : call.toMillis() + " ms",
+                        lease == null ? "NEVER" : Duration.between(killed, lease).toMillis() + " ms"));
+            }
+            log("failover: " + submitted.get() + " jobs through B, all ended");
+        }
+    }
+
+    private void record(String result) {
+        results.add(result);
+        log(result);
+    }
+
+    private void log(String message) {
+        out.printf("[bench %s] %s%n", LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), message);
+    }
+
+    /** Starts sets of worker processes for one step each (files in workers-<n>/); a set drains when its step ends. */
+    private static final class Workers {
+
+        private final Path workerJar;
+        private final Path runDir;
+        private final ProcessLedger ledger;
+        private int sets;
+
+        Workers(Path workerJar, Path runDir, ProcessLedger ledger) {
+            this.workerJar = workerJar;
+            this.runDir = runDir;
+            this.ledger = ledger;
+        }
+
+        /** {@code count} workers, worker i with the --server list {@code preferences[i mod size]}. */
+        WorkerProcesses start(List<List<URI>> preferences, int count, int slots) throws IOException {
+            WorkerProcesses workers = new WorkerProcesses(workerJar, preferences.get(0), runDir.resolve("workers-" + (++sets)),
+                    NoOpJobs.POOL, slots, 5, ledger);
+            for (int i = 0; i < count; i++) {
+                workers.start(preferences.get(i % preferences.size()));
+            }
+            return workers;
+        }
+    }
+}
