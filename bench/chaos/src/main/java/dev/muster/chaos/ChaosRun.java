@@ -116,6 +116,7 @@ public final class ChaosRun {
 
     private Report check(String runId, Instant started, Cluster running, Workload workload, Ledger ledger,
                          List<Phase.Result> phases, Observer observer) throws Exception {
+        log("XA transactions still prepared in PostgreSQL (in doubt): " + new LiveQueries(running.database()).preparedTransactions());
         Snapshot db;
         try (Connection connection = running.database().connect()) {
             db = SnapshotReader.read(connection);

@@ -54,6 +54,18 @@ final class LiveQueries {
         return seen;
     }
 
+    /**
+     * XA transactions prepared in PostgreSQL and not finished: in doubt, when nothing is committing them (a killed
+     * instance's, which no other instance recovers; docs/reliability.md, "Known gaps").
+     */
+    int preparedTransactions() throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select count(*) from pg_prepared_xacts")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
     private Map<String, Integer> counts(String sql) throws SQLException {
         Map<String, Integer> counts = new TreeMap<>();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();

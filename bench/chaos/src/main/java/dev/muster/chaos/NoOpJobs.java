@@ -90,8 +90,20 @@ final class NoOpJobs {
     }
 
     int finished(String batch) throws SQLException {
-        return single("select count(*) from jobs where idempotency_key like ? "
-                + "and state in ('SUCCEEDED', 'FAILED', 'CANCELLED', 'TIMED_OUT')", batch);
+        return count("select count(*) from jobs where idempotency_key like ? "
+                + "and state in ('SUCCEEDED', 'FAILED', 'CANCELLED', 'TIMED_OUT')", batch + "-%");
+    }
+
+    /** Waits until the job with idempotency key {@code key} has ended; fails after {@code limit}. */
+    void awaitEnded(String key, Duration limit) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (count("select count(*) from jobs where idempotency_key = ? "
+                + "and state in ('SUCCEEDED', 'FAILED', 'CANCELLED', 'TIMED_OUT')", key) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job " + key + " did not end within " + limit.toSeconds() + " s");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
     }
 
     /** The batch's throughput as the servers recorded it: jobs over first lease granted to last result recorded. */
@@ -148,9 +160,9 @@ final class NoOpJobs {
         return first;
     }
 
-    private int single(String sql, String batch) throws SQLException {
+    private int count(String sql, String parameter) throws SQLException {
         try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, batch + "-%");
+            query.setString(1, parameter);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getInt(1);

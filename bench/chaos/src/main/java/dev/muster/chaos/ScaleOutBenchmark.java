@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The production topology measured: one standalone Artemis broker (server-config/artemis/broker.xml), one PostgreSQL,
@@ -80,7 +82,7 @@ public final class ScaleOutBenchmark {
         log("scale-out benchmark: " + jobs + " jobs per throughput run, " + workerCount + " workers x " + slots
                 + " slots; files in " + runDir);
         try (Database database = Database.start(runDir.resolve("postgres"));
-             Broker broker = StandaloneArtemis.start(path("artemisHome", "target/artemis/apache-artemis-2.56.0"),
+             StandaloneArtemis broker = StandaloneArtemis.start(path("artemisHome", "target/artemis/apache-artemis-2.56.0"),
                      path("brokerXml", "../../server-config/artemis/broker.xml"), runDir.resolve("broker"), ledger);
              Instances instances = Instances.prepare(2, path("bundle", "../../server-config/launcher/target/muster-server")
                      .resolve("runtime"), runDir, database, broker, "-Xmx768m", this::log, ledger)) {
@@ -93,7 +95,13 @@ public final class ScaleOutBenchmark {
 
             Workers workers = new Workers(path("workerJar", "../../worker-client/target/muster.jar"), runDir, ledger);
             warmUp(noOps, viaA, workers, List.of(a.base()), "warm-a");
-            NoOpJobs.Rate one = throughput(noOps, viaA, workers, List.of(List.of(a.base())), "one", jobs, workerCount, slots, submitThreads);
+            Map<String, Supplier<List<ProcessHandle>>> cpuGroups = new LinkedHashMap<>();
+            cpuGroups.put("A", a::processes);
+            cpuGroups.put("B", b::processes);
+            cpuGroups.put("broker", broker::processes);
+            cpuGroups.put("PostgreSQL", () -> CpuUsage.postgres(runDir.resolve("postgres")));
+            NoOpJobs.Rate one = throughput(noOps, viaA, workers, List.of(List.of(a.base())), "one", jobs, workerCount,
+                    slots, submitThreads, cpuGroups);
             record(String.format("no-op throughput, 1 instance (A), %d workers x %d slots: %d jobs in %.1f s = %.1f jobs/s",
                     workerCount, slots, one.jobs(), one.span().toMillis() / 1000.0, one.perSecond()));
 
@@ -101,7 +109,7 @@ public final class ScaleOutBenchmark {
             MusterApi viaBoth = new MusterApi(instances.bases());
             warmUp(noOps, new MusterApi(List.of(b.base())), workers, List.of(b.base()), "warm-b");
             NoOpJobs.Rate two = throughput(noOps, viaBoth, workers, List.of(List.of(a.base(), b.base()), List.of(b.base(), a.base())),
-                    "two", jobs, workerCount, slots, submitThreads);
+                    "two", jobs, workerCount, slots, submitThreads, cpuGroups);
             record(String.format("no-op throughput, 2 instances (A+B), %d workers x %d slots: %d jobs in %.1f s = %.1f jobs/s",
                     workerCount, slots, two.jobs(), two.span().toMillis() / 1000.0, two.perSecond()));
 
@@ -126,15 +134,30 @@ public final class ScaleOutBenchmark {
 
     /** Queues the backlog first (no worker runs), then starts the workers and waits until they drained it. */
     private NoOpJobs.Rate throughput(NoOpJobs noOps, MusterApi api, Workers workers, List<List<URI>> preferences,
-                                     String batch, int jobs, int workerCount, int slots, int submitThreads) throws Exception {
+                                     String batch, int jobs, int workerCount, int slots, int submitThreads,
+                                     Map<String, Supplier<List<ProcessHandle>>> cpuGroups) throws Exception {
         long submitStart = System.nanoTime();
         noOps.submit(api, batch, jobs, submitThreads);
-        log(String.format("%s: %d jobs queued in %.1f s (%d submit threads)", batch, jobs,
-                (System.nanoTime() - submitStart) / 1e9, submitThreads));
-        try (WorkerProcesses running = workers.start(preferences, workerCount, slots)) {
+        double seconds = (System.nanoTime() - submitStart) / 1e9;
+        record(String.format("%s: %d jobs queued in %.1f s = %.0f submits/s (%d submit threads, no worker running)",
+                batch, jobs, seconds, jobs / seconds, submitThreads));
+        try (WorkerProcesses running = workers.create(preferences.get(0), slots)) {
+            Map<String, Supplier<List<ProcessHandle>>> groups = new LinkedHashMap<>(cpuGroups);
+            groups.put("workers", () -> running.alive().stream().map(w -> w.process().toHandle()).toList());
+            CpuUsage cpu = new CpuUsage(groups);
+            Workers.startAll(running, preferences, workerCount);
             noOps.awaitFinished(batch, jobs, DRAIN_LIMIT);
+            record(batch + ": " + cpu.stop() + "; load average " + loadAverage());
         }
         return noOps.rate(batch);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     /** One job at a time: submit, wait until it ended, a short pause so the worker parks its long-poll again. */
@@ -144,7 +167,7 @@ public final class ScaleOutBenchmark {
             Thread.sleep(3000);
             for (int i = 0; i < count; i++) {
                 noOps.submitOne(submitVia, batch + "-" + i);
-                noOps.awaitFinished(batch + "-" + i, 1, Duration.ofMinutes(1));
+                noOps.awaitEnded(batch + "-" + i, Duration.ofMinutes(1));
                 Thread.sleep(50);
             }
         }
@@ -221,12 +244,20 @@ public final class ScaleOutBenchmark {
 
         /** {@code count} workers, worker i with the --server list {@code preferences[i mod size]}. */
         WorkerProcesses start(List<List<URI>> preferences, int count, int slots) throws IOException {
-            WorkerProcesses workers = new WorkerProcesses(workerJar, preferences.get(0), runDir.resolve("workers-" + (++sets)),
-                    NoOpJobs.POOL, slots, 5, ledger);
+            WorkerProcesses workers = create(preferences.get(0), slots);
+            startAll(workers, preferences, count);
+            return workers;
+        }
+
+        /** A set with no worker started yet. */
+        WorkerProcesses create(List<URI> servers, int slots) throws IOException {
+            return new WorkerProcesses(workerJar, servers, runDir.resolve("workers-" + (++sets)), NoOpJobs.POOL, slots, 5, ledger);
+        }
+
+        static void startAll(WorkerProcesses workers, List<List<URI>> preferences, int count) throws IOException {
             for (int i = 0; i < count; i++) {
                 workers.start(preferences.get(i % preferences.size()));
             }
-            return workers;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -71,6 +72,12 @@ final class ServerProcess implements AutoCloseable {
     boolean isAlive() {
         PayaraMicroProcess process = running;
         return process != null && process.isAlive();
+    }
+
+    /** The instance's JVM while it runs, for CPU accounting. */
+    List<ProcessHandle> processes() {
+        PayaraMicroProcess process = running;
+        return process == null || !process.isAlive() ? List.of() : ProcessHandle.of(process.pid()).stream().toList();
     }
 
     URI base() {

@@ -127,6 +127,11 @@ final class StandaloneArtemis implements Broker {
         }
     }
 
+    /** The broker's JVM while it runs, for CPU accounting. */
+    synchronized List<ProcessHandle> processes() {
+        return running == null || !running.isAlive() ? List.of() : List.of(running.toHandle());
+    }
+
     @Override
     public String url() {
         return "tcp://127.0.0.1:" + port;
