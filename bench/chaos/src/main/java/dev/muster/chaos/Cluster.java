@@ -67,7 +67,7 @@ final class Cluster implements AutoCloseable {
         }
 
         workers = track(new WorkerProcesses(settings.workerJar(), instances.bases(), runDir.resolve("workers"),
-                Workload.POOL, settings.slots(), 2, ledger));
+                Workload.POOL, settings.slots(), 2, "chaos-w", ledger));
         for (int i = 0; i < settings.workers(); i++) {
             workers.start();
         }

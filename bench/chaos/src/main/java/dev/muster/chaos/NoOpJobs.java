@@ -13,7 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -158,6 +160,21 @@ final class NoOpJobs {
             }
         }
         return first;
+    }
+
+    /** Names of the workers an instance recorded calling in (registration, lease request, heartbeat) after {@code since}. */
+    Set<String> calledInSince(Instant since) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
+                "select name from workers where last_seen_at > ?")) {
+            query.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     private int count(String sql, String parameter) throws SQLException {

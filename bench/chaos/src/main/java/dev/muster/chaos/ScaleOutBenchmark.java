@@ -40,6 +40,7 @@ public final class ScaleOutBenchmark {
 
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
     private static final int PICKUP_SLOTS = 2;
+    private static final int PICKUP_WARMUP = 20;
 
     private final Properties settings;
     private final PrintStream out;
@@ -160,21 +161,42 @@ public final class ScaleOutBenchmark {
         }
     }
 
-    /** One job at a time: submit, wait until it ended, a short pause so the worker parks its long-poll again. */
+    /**
+     * One job at a time: submit, wait until it ended, a short pause so the worker parks its long-poll again. The
+     * worker must have called in and a few unmeasured jobs must have gone the same way first, so neither its start
+     * nor a cold path is measured.
+     */
     private void pickup(NoOpJobs noOps, MusterApi submitVia, Workers workers, URI workerOn, String batch, int count,
                         String what) throws Exception {
         try (WorkerProcesses worker = workers.start(List.of(List.of(workerOn)), 1, PICKUP_SLOTS)) {
-            Thread.sleep(3000);
-            for (int i = 0; i < count; i++) {
-                noOps.submitOne(submitVia, batch + "-" + i);
-                noOps.awaitEnded(batch + "-" + i, Duration.ofMinutes(1));
-                Thread.sleep(50);
-            }
+            awaitCalledIn(noOps, worker, Instant.now().minusSeconds(1));
+            oneAtATime(noOps, submitVia, "warm-" + batch, PICKUP_WARMUP);
+            oneAtATime(noOps, submitVia, batch, count);
         }
         List<Double> millis = noOps.pickupMillis(batch);
         record(String.format("pickup latency (first lease granted - submission arrived), %s, %d jobs: p50 %.1f ms, "
                         + "p90 %.1f ms, p99 %.1f ms, max %.1f ms", what, millis.size(), NoOpJobs.percentile(millis, 50),
                 NoOpJobs.percentile(millis, 90), NoOpJobs.percentile(millis, 99), NoOpJobs.percentile(millis, 100)));
+    }
+
+    private static void oneAtATime(NoOpJobs noOps, MusterApi submitVia, String batch, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            noOps.submitOne(submitVia, batch + "-" + i);
+            noOps.awaitEnded(batch + "-" + i, Duration.ofMinutes(1));
+            Thread.sleep(50);
+        }
+    }
+
+    /** Until every worker of the set has called in (registered and asked for work) since {@code since}. */
+    private static void awaitCalledIn(NoOpJobs noOps, WorkerProcesses workers, Instant since) throws Exception {
+        List<String> names = workers.alive().stream().map(WorkerProcesses.Worker::name).toList();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!noOps.calledInSince(since).containsAll(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("workers " + names + " did not call in within 2 minutes");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Workers on both instances, jobs flowing through B, A killed; how long until each worker works through B. */
@@ -194,8 +216,11 @@ public final class ScaleOutBenchmark {
         }, "bench-flow");
         try (WorkerProcesses running = workers.start(List.of(List.of(a.base(), b.base()), List.of(b.base(), a.base())),
                 workerCount, slots)) {
+            Instant started = Instant.now();
             stream.start();
-            Thread.sleep(15_000);
+            // Kill only once every worker is running jobs: under load a worker JVM can take many seconds to start.
+            awaitLeased(noOps, running, started);
+            Thread.sleep(5_000);
             List<String> onA = running.alive().stream().filter(w -> w.servers().get(0).equals(a.base()))
                     .map(WorkerProcesses.Worker::name).toList();
             a.kill();
@@ -216,6 +241,18 @@ public final class ScaleOutBenchmark {
                         lease == null ? "NEVER" : Duration.between(killed, lease).toMillis() + " ms"));
             }
             log("failover: " + submitted.get() + " jobs through B, all ended");
+        }
+    }
+
+    /** Until every worker of the set has been granted a lease since {@code since}. */
+    private static void awaitLeased(NoOpJobs noOps, WorkerProcesses workers, Instant since) throws Exception {
+        List<String> names = workers.alive().stream().map(WorkerProcesses.Worker::name).toList();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!noOps.firstLeaseAfter(since).keySet().containsAll(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("workers " + names + " were not all leased a job within 2 minutes");
+            }
+            Thread.sleep(200);
         }
     }
 
@@ -251,7 +288,9 @@ public final class ScaleOutBenchmark {
 
         /** A set with no worker started yet. */
         WorkerProcesses create(List<URI> servers, int slots) throws IOException {
-            return new WorkerProcesses(workerJar, servers, runDir.resolve("workers-" + (++sets)), NoOpJobs.POOL, slots, 5, ledger);
+            sets++;
+            return new WorkerProcesses(workerJar, servers, runDir.resolve("workers-" + sets), NoOpJobs.POOL, slots, 5,
+                    "s" + sets + "-w", ledger);
         }
 
         static void startAll(WorkerProcesses workers, List<List<URI>> preferences, int count) throws IOException {

@@ -25,6 +25,7 @@ final class WorkerProcesses implements AutoCloseable {
     private final String pool;
     private final int slots;
     private final int drainSeconds;
+    private final String namePrefix;
     private final ProcessLedger ledger;
     private final List<Worker> workers = new ArrayList<>();
     private final List<String> unexpectedExits = new ArrayList<>();
@@ -40,8 +41,11 @@ final class WorkerProcesses implements AutoCloseable {
         }
     }
 
-    WorkerProcesses(Path workerJar, List<URI> servers, Path dir, String pool, int slots, int drainSeconds, ProcessLedger ledger) {
+    /** @param namePrefix workers are named {@code <prefix>1}, {@code <prefix>2}…; unique per set, as the database sees names */
+    WorkerProcesses(Path workerJar, List<URI> servers, Path dir, String pool, int slots, int drainSeconds,
+                    String namePrefix, ProcessLedger ledger) {
         this.workerJar = workerJar;
+        this.namePrefix = namePrefix;
         this.servers = List.copyOf(servers);
         this.ledger = ledger;
         this.dir = dir;
@@ -59,7 +63,7 @@ final class WorkerProcesses implements AutoCloseable {
 
     /** Starts a worker with exactly these --server URLs, in this order of preference. */
     synchronized Worker start(List<URI> preference) throws IOException {
-        String name = "chaos-w" + (++started);
+        String name = namePrefix + (++started);
         Path work = Files.createDirectories(dir.resolve(name));
         Process process = new ProcessBuilder(JAVA.toString(), "-Xmx128m", "-XX:+UseSerialGC",
                 "-jar", workerJar.toString(), "worker",
