@@ -1,55 +1,40 @@
 package dev.muster.chaos;
 
-import dev.muster.embedded.EmbeddedBroker;
-import dev.muster.embedded.FreePort;
-import dev.muster.embedded.Passwords;
+import java.util.Locale;
 
-import java.nio.file.Path;
+/**
+ * The run's Artemis broker, restartable on the same port with the same journal and credentials: embedded in this JVM
+ * (the default topology) or the standalone distribution as a child process (the production topology).
+ */
+interface Broker extends AutoCloseable {
 
-/** The embedded Artemis broker in this JVM, restartable on the same port with the same journal and credentials. */
-final class Broker implements AutoCloseable {
+    String USER = "muster";
 
-    static final String USER = "muster";
+    /** Starts the broker unless it runs; returns once it accepts connections. */
+    void start() throws Exception;
 
-    private final Path dataDir;
-    private final int port;
-    private final String password = Passwords.random();
-    private EmbeddedBroker running;
+    /** Stops the broker unless it is stopped; its journal stays. */
+    void stop() throws Exception;
 
-    private Broker(Path dataDir, int port) {
-        this.dataDir = dataDir;
-        this.port = port;
-    }
+    String url();
 
-    static Broker start(Path dataDir) throws Exception {
-        Broker broker = new Broker(dataDir, FreePort.pick());
-        broker.start();
-        return broker;
-    }
-
-    synchronized void start() throws Exception {
-        if (running == null) {
-            running = EmbeddedBroker.start(dataDir, port, USER, password);
-        }
-    }
-
-    synchronized void stop() throws Exception {
-        if (running != null) {
-            running.close();
-            running = null;
-        }
-    }
-
-    String url() {
-        return "tcp://127.0.0.1:" + port;
-    }
-
-    String password() {
-        return password;
-    }
+    String password();
 
     @Override
-    public void close() throws Exception {
+    default void close() throws Exception {
         stop();
+    }
+
+    /** {@code chaos.broker}: which broker a run starts. */
+    enum Kind {
+        EMBEDDED, STANDALONE;
+
+        static Kind parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("chaos.broker must be embedded or standalone, got: " + value);
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ final class BrokerRestart implements Fault {
         context.log().accept("broker-restart: Artemis stopped");
         Thread.sleep(DOWN.toMillis());
         broker.start();
-        boolean ready = context.cluster().api().awaitReady(RECOVERY_LIMIT);
+        boolean ready = context.cluster().instances().awaitReady(RECOVERY_LIMIT);
         context.log().accept("broker-restart: Artemis started again; server " + (ready ? "ready" : "NOT ready after " + RECOVERY_LIMIT.toSeconds() + " s"));
         return new FaultRecord(context.scenario(), "broker restarted", start, Instant.now(), java.util.List.of(), ready,
                 "down " + DOWN.toSeconds() + " s");

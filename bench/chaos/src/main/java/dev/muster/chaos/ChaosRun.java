@@ -104,7 +104,7 @@ public final class ChaosRun {
                 Report report = check(runId, started, running, workload, ledger, phases, observer);
                 report.print(out);
                 report.writeJson(settings.report());
-                log("report written to " + settings.report() + "; server log " + running.server().log());
+                log("report written to " + settings.report() + "; server log(s) " + running.serverLogs());
                 return report;
             }
         } finally {
@@ -116,6 +116,7 @@ public final class ChaosRun {
 
     private Report check(String runId, Instant started, Cluster running, Workload workload, Ledger ledger,
                          List<Phase.Result> phases, Observer observer) throws Exception {
+        log("XA transactions still prepared in PostgreSQL (in doubt): " + new LiveQueries(running.database()).preparedTransactions());
         Snapshot db;
         try (Connection connection = running.database().connect()) {
             db = SnapshotReader.read(connection);

@@ -14,7 +14,7 @@ final class DatabaseRestart implements Fault {
         context.log().accept("database-restart: PostgreSQL stopped");
         Thread.sleep(BrokerRestart.DOWN.toMillis());
         database.start();
-        boolean ready = context.cluster().api().awaitReady(BrokerRestart.RECOVERY_LIMIT);
+        boolean ready = context.cluster().instances().awaitReady(BrokerRestart.RECOVERY_LIMIT);
         context.log().accept("database-restart: PostgreSQL started again; server " + (ready ? "ready"
                 : "NOT ready after " + BrokerRestart.RECOVERY_LIMIT.toSeconds() + " s"));
         return new FaultRecord(context.scenario(), "database restarted", start, Instant.now(), List.of(), ready,

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +36,34 @@ final class LiveQueries {
     Map<String, Integer> activeAttemptsByWorker() throws SQLException {
         return counts("select w.name, count(*) from attempts a join workers w on w.id = a.worker_id "
                 + "where a.state = 'ACTIVE' group by w.name");
+    }
+
+    /**
+     * When each worker (by name) last called in: a lease request or a heartbeat, as the instance that took it
+     * recorded it ({@code workers.last_seen_at}).
+     */
+    Map<String, Instant> lastSeenByWorker() throws SQLException {
+        Map<String, Instant> seen = new HashMap<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select name, last_seen_at from workers")) {
+            while (rows.next()) {
+                Instant at = rows.getObject(2, OffsetDateTime.class).toInstant();
+                seen.merge(rows.getString(1), at, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * XA transactions prepared in PostgreSQL and not finished: in doubt, when nothing is committing them (a killed
+     * instance's, which no other instance recovers; docs/reliability.md, "Known gaps").
+     */
+    int preparedTransactions() throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select count(*) from pg_prepared_xacts")) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     private Map<String, Integer> counts(String sql) throws SQLException {

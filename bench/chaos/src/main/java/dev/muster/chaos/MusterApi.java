@@ -12,14 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The parts of the client API the harness uses (docs/protocol.md). Every call is bounded: a dead server, or a request
- * it took but never answered, is an IOException.
+ * The parts of the client API the harness uses (docs/protocol.md), against one or several instances: each call goes
+ * to the next instance of an {@link InstanceRotation}, so calls spread across instances and a caller that retries
+ * fails over. Every call is bounded: a dead server, or a request it took but never answered, is an IOException.
  */
 final class MusterApi {
 
@@ -30,14 +32,14 @@ final class MusterApi {
      */
     private static final Duration HARD_LIMIT = TIMEOUT.plusSeconds(5);
 
-    private final URI base;
+    private final InstanceRotation instances;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
 
-    MusterApi(URI base) {
-        this.base = base;
+    MusterApi(List<URI> instances) {
+        this.instances = new InstanceRotation(instances);
     }
 
     /** {@code POST /api/v1/jobs} with an {@code Idempotency-Key}; the raw answer, whatever its status. */
@@ -62,25 +64,31 @@ final class MusterApi {
         return getJson("/api/v1/jobs?pool=" + pool + "&page=" + page + "&size=" + size);
     }
 
-    /** True when {@code /health/ready} answers 200 with the application's own check in it. */
+    /** True when {@code /health/ready} of every instance answers 200 with the application's own check in it. */
     boolean ready() throws InterruptedException {
-        try {
-            HttpResponse<String> response = send(request("/health/ready").timeout(Duration.ofSeconds(5)).build());
-            return response.statusCode() == 200 && response.body().contains("\"muster\"");
-        } catch (IOException notReady) {
-            return false;
+        for (URI instance : instances.all()) {
+            try {
+                HttpResponse<String> response = send(HttpRequest.newBuilder(instance.resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build());
+                if (response.statusCode() != 200 || !response.body().contains("\"muster\"")) {
+                    return false;
+                }
+            } catch (IOException notReady) {
+                return false;
+            }
         }
+        return true;
     }
 
-    /** Polls readiness until it is UP or {@code limit} has passed; true when it came up. */
+    /** Polls readiness until it is UP everywhere or {@code limit} has passed; true when it came up. */
     boolean awaitReady(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
+        do {
             if (ready()) {
                 return true;
             }
             Thread.sleep(500);
-        }
+        } while (System.nanoTime() < deadline);
         return false;
     }
 
@@ -92,20 +100,29 @@ final class MusterApi {
         return parse(response.body());
     }
 
+    /** Sends to the instance the request names; a failure or a server error makes the rotation skip it a while. */
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        URI instance = URI.create(request.uri().getScheme() + "://" + request.uri().getRawAuthority());
         CompletableFuture<HttpResponse<String>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            return response.get(HARD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<String> answer = response.get(HARD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (answer.statusCode() >= 500) {
+                instances.failed(instance);
+            }
+            return answer;
         } catch (TimeoutException e) {
             response.cancel(true);
+            instances.failed(instance);
             throw new HttpTimeoutException("no answer in " + HARD_LIMIT.toSeconds() + " s: " + request.method() + " " + request.uri());
         } catch (ExecutionException e) {
+            instances.failed(instance);
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }
 
+    /** A request to the next instance of the rotation. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        return HttpRequest.newBuilder(instances.next().resolve(path)).timeout(TIMEOUT);
     }
 
     static JsonObject parse(String json) {

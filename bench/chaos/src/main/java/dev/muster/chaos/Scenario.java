@@ -12,6 +12,7 @@ enum Scenario {
     WORKER_KILL("worker-kill", () -> List.of(new WorkerKill())),
     WORKER_STOP("worker-stop", () -> List.of(new WorkerStop())),
     TERM_IGNORING_JOB("term-ignoring-job", () -> List.of(new TermIgnoringJobs(), new CancelRunningJobs())),
+    INSTANCE_KILL("instance-kill", () -> List.of(new InstanceKill())),
     SERVER_KILL("server-kill", () -> List.of(new ServerKill())),
     DATABASE_RESTART("database-restart", () -> List.of(new DatabaseRestart())),
     BROKER_RESTART("broker-restart", () -> List.of(new BrokerRestart()));
@@ -33,9 +34,10 @@ enum Scenario {
         return faults.get();
     }
 
-    static List<Scenario> parse(String list) {
+    /** @param servers instance-kill needs two instances at least; "all" includes it only then */
+    static List<Scenario> parse(String list, int servers) {
         if (list.trim().equalsIgnoreCase("all")) {
-            return List.of(values());
+            return Arrays.stream(values()).filter(s -> s != INSTANCE_KILL || servers >= 2).toList();
         }
         List<Scenario> chosen = new ArrayList<>();
         for (String part : list.split(",")) {
@@ -43,6 +45,9 @@ enum Scenario {
             chosen.add(Arrays.stream(values()).filter(s -> s.id.equals(wanted)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + wanted + "'; known: all, "
                             + String.join(", ", Arrays.stream(values()).map(Scenario::id).toList()))));
+        }
+        if (chosen.contains(INSTANCE_KILL) && servers < 2) {
+            throw new IllegalArgumentException("instance-kill needs chaos.servers=2 or more, got " + servers);
         }
         return List.copyOf(chosen);
     }

@@ -7,17 +7,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Payara Micro with the application, as a child process that can be killed with SIGKILL and started again on the same
- * HTTP port (workers keep their {@code --server} URL). Its log, across restarts, is {@code <dir>/logs/server.log}.
+ * One Payara Micro instance with the application, as a child process that can be killed with SIGKILL and started again
+ * on the same HTTP port (workers keep their {@code --server} URL). Its log, across restarts, is
+ * {@code <dir>/logs/server.log}. Every start goes into the {@link ProcessLedger}.
  */
 final class ServerProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
+    private final String name;
     private final Path runtimeDir;
     private final Path dir;
     private final int port;
@@ -25,11 +28,13 @@ final class ServerProcess implements AutoCloseable {
     private final String javaOptions;
     private final Map<String, String> environment;
     private final Consumer<String> log;
+    private final ProcessLedger ledger;
     private PayaraMicroProcess running;
     private int starts;
 
-    ServerProcess(Path runtimeDir, Path dir, int port, MicroCommands.CommandFiles commands, String javaOptions,
-                  Map<String, String> environment, Consumer<String> log) {
+    ServerProcess(String name, Path runtimeDir, Path dir, int port, MicroCommands.CommandFiles commands, String javaOptions,
+                  Map<String, String> environment, Consumer<String> log, ProcessLedger ledger) {
+        this.name = name;
         this.runtimeDir = runtimeDir;
         this.dir = dir;
         this.port = port;
@@ -37,18 +42,24 @@ final class ServerProcess implements AutoCloseable {
         this.javaOptions = javaOptions;
         this.environment = Map.copyOf(environment);
         this.log = log;
+        this.ledger = ledger;
+    }
+
+    String name() {
+        return name;
     }
 
     /** Starts Payara Micro and waits until the application reports ready. */
     synchronized void start() throws IOException, InterruptedException {
         if (running != null && running.isAlive()) {
-            throw new IllegalStateException("the server is already running");
+            throw new IllegalStateException(name + " is already running");
         }
         long started = System.nanoTime();
         running = PayaraMicroProcess.start(runtimeDir, commands, dir, port, javaOptions, environment);
+        ProcessHandle.of(running.pid()).ifPresent(process -> ledger.record(process, "Payara Micro " + name + " " + dir));
         starts++;
-        running.awaitReady(READY_TIMEOUT, elapsed -> log.accept("waiting for the server (start " + starts + ")… " + elapsed.toSeconds() + " s"));
-        log.accept(String.format("server ready on %s in %.1f s (pid %d)", base(), (System.nanoTime() - started) / 1e9, running.pid()));
+        running.awaitReady(READY_TIMEOUT, elapsed -> log.accept("waiting for " + name + " (start " + starts + ")… " + elapsed.toSeconds() + " s"));
+        log.accept(String.format("%s ready on %s in %.1f s (pid %d)", name, base(), (System.nanoTime() - started) / 1e9, running.pid()));
     }
 
     /** SIGKILL: a crash, mid-request. */
@@ -61,6 +72,12 @@ final class ServerProcess implements AutoCloseable {
     boolean isAlive() {
         PayaraMicroProcess process = running;
         return process != null && process.isAlive();
+    }
+
+    /** The instance's JVM while it runs, for CPU accounting. */
+    List<ProcessHandle> processes() {
+        PayaraMicroProcess process = running;
+        return process == null || !process.isAlive() ? List.of() : ProcessHandle.of(process.pid()).stream().toList();
     }
 
     URI base() {

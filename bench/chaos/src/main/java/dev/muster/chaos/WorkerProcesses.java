@@ -5,54 +5,76 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The real worker processes ({@code java -jar muster.jar worker}), each with a name of its own (a replacement gets a
- * new one, so the database tells which process ran an attempt), its own work directory and log file.
+ * new one, so the database tells which process ran an attempt), its own work directory and log file. Each gets every
+ * instance's URL, rotated so that worker i prefers instance i mod N and fails over to the next ones, as a fleet
+ * spread over several instances would be configured. Every start goes into the {@link ProcessLedger}.
  */
 final class WorkerProcesses implements AutoCloseable {
 
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     private final Path workerJar;
-    private final URI server;
+    private final List<URI> servers;
     private final Path dir;
     private final String pool;
     private final int slots;
     private final int drainSeconds;
+    private final String namePrefix;
+    private final ProcessLedger ledger;
     private final List<Worker> workers = new ArrayList<>();
     private final List<String> unexpectedExits = new ArrayList<>();
     private int started;
 
-    /** One worker process; {@code name} is what it registered as. */
-    record Worker(String name, Process process) {
+    /**
+     * One worker process; {@code name} is what it registered as, {@code servers} its --server list (the first is the
+     * instance it prefers).
+     */
+    record Worker(String name, Process process, List<URI> servers) {
         long pid() {
             return process.pid();
         }
     }
 
-    WorkerProcesses(Path workerJar, URI server, Path dir, String pool, int slots, int drainSeconds) {
+    /** @param namePrefix workers are named {@code <prefix>1}, {@code <prefix>2}…; unique per set, as the database sees names */
+    WorkerProcesses(Path workerJar, List<URI> servers, Path dir, String pool, int slots, int drainSeconds,
+                    String namePrefix, ProcessLedger ledger) {
         this.workerJar = workerJar;
-        this.server = server;
+        this.namePrefix = namePrefix;
+        this.servers = List.copyOf(servers);
+        this.ledger = ledger;
         this.dir = dir;
         this.pool = pool;
         this.slots = slots;
         this.drainSeconds = drainSeconds;
     }
 
+    /** Starts the next worker, preferring the instance after the one the previous worker preferred. */
     synchronized Worker start() throws IOException {
-        String name = "chaos-w" + (++started);
+        List<URI> rotated = new ArrayList<>(servers);
+        Collections.rotate(rotated, -(started % servers.size()));
+        return start(rotated);
+    }
+
+    /** Starts a worker with exactly these --server URLs, in this order of preference. */
+    synchronized Worker start(List<URI> preference) throws IOException {
+        String name = namePrefix + (++started);
         Path work = Files.createDirectories(dir.resolve(name));
         Process process = new ProcessBuilder(JAVA.toString(), "-Xmx128m", "-XX:+UseSerialGC",
                 "-jar", workerJar.toString(), "worker",
-                "--server", server.toString(), "--pool", pool, "--slots", Integer.toString(slots),
+                "--server", String.join(",", preference.stream().map(URI::toString).toList()),
+                "--pool", pool, "--slots", Integer.toString(slots),
                 "--name", name, "--work-dir", work.toString(), "--drain-seconds", Integer.toString(drainSeconds))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile())
                 .start();
-        Worker worker = new Worker(name, process);
+        ledger.record(process.toHandle(), "worker " + name + " " + work);
+        Worker worker = new Worker(name, process, List.copyOf(preference));
         workers.add(worker);
         return worker;
     }

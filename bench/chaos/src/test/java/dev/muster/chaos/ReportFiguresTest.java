@@ -56,9 +56,16 @@ class ReportFiguresTest {
 
     @Test
     void scenariosAreChosenByNameOrAll() {
-        assertThat(Scenario.parse("all")).hasSize(Scenario.values().length);
-        assertThat(Scenario.parse("server-kill, worker-stop")).containsExactly(Scenario.SERVER_KILL, Scenario.WORKER_STOP);
-        assertThatThrownBy(() -> Scenario.parse("server-stop")).hasMessageContaining("unknown scenario 'server-stop'");
+        assertThat(Scenario.parse("all", 2)).hasSize(Scenario.values().length);
+        assertThat(Scenario.parse("server-kill, worker-stop", 1)).containsExactly(Scenario.SERVER_KILL, Scenario.WORKER_STOP);
+        assertThatThrownBy(() -> Scenario.parse("server-stop", 1)).hasMessageContaining("unknown scenario 'server-stop'");
+    }
+
+    @Test
+    void instanceKillNeedsTwoInstances() {
+        assertThat(Scenario.parse("all", 1)).doesNotContain(Scenario.INSTANCE_KILL).hasSize(Scenario.values().length - 1);
+        assertThatThrownBy(() -> Scenario.parse("instance-kill", 1)).hasMessageContaining("chaos.servers=2");
+        assertThat(Scenario.parse("instance-kill", 2)).containsExactly(Scenario.INSTANCE_KILL);
     }
 
     private static AttemptRow attempt(String job, int number, String worker, String state, int startSecond, int endSecond) {
