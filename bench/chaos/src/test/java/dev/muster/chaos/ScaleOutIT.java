@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server-config/artemis/broker.xml, PostgreSQL, two Payara Micro instances started at the same time on the fresh
  * database (both migrate it at start: the run stops unless Flyway's history lists each migration once), three worker
  * processes spread over the instances, 2,000 jobs of the chaos mix (no-ops, logs with known content, failures,
- * retries, sleeps, timeouts) submitted across both instances, and one instance killed with SIGKILL in the middle and
- * left dead. The checker then demands what it demands of every chaos run: each job in exactly one terminal state
+ * retries, sleeps, timeouts) submitted across both instances, and one instance killed with SIGKILL in the middle
+ * (started again once the workers have failed over, as its supervisor would: see {@link InstanceKill}). The checker then demands what it demands of every chaos run: each job in exactly one terminal state
  * with its complete log, nothing lost, nothing run twice into a second outcome — and (rule r) the surviving instance
  * ready and every worker calling in through it.
  *
