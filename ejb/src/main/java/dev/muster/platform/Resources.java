@@ -3,8 +3,9 @@ package dev.muster.platform;
 /**
  * The server resources the application uses, by JNDI name. The server defines them, not the application, so that its
  * transaction recovery knows them: on Payara Micro {@code server-config/payara/post-boot.asadmin}, on WildFly the CLI
- * scripts in {@code server-config/wildfly}. The data source is XA so that a job row and its queue message commit
- * together.
+ * scripts in {@code server-config/wildfly}. No transaction holds both: each step commits one of them, the database
+ * first (a queue message waits in the outbox table until its row has committed; a lease's attempt commits before its
+ * message is acknowledged), so no commit is ever left in doubt between the two (docs/reliability.md).
  */
 public final class Resources {
 

@@ -16,8 +16,10 @@ public final class DispatchQueues {
     public static final String JOB_ID = "musterJobId";
     public static final String POOL = "musterPool";
     public static final String LABELS = "musterLabels";
-    /** The job's queue generation when the message was sent (see {@code Job.delivery}). */
+    /** The job's queue generation when the message was sent (see {@code Job.isDue}). */
     public static final String GENERATION = "musterGeneration";
+    /** When the job was submitted (epoch millis), for the pickup-latency metric. */
+    public static final String SUBMITTED_AT = "musterSubmittedAt";
     private static final String DISPATCH_PREFIX = "muster.dispatch.";
 
     private DispatchQueues() {

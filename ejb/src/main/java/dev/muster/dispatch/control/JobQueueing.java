@@ -1,31 +1,36 @@
 package dev.muster.dispatch.control;
 
+import dev.muster.dispatch.entity.OutboxEntry;
 import dev.muster.jobs.entity.Job;
-import dev.muster.platform.Resources;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Message;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Puts a job's id on the submission queue inside the caller's transaction, so the message exists exactly when the
- * job row (or its requeue) commits. A retry's backoff is the message's delivery delay: the broker holds it, no
- * thread of ours sleeps, and a server restart in between loses nothing.
+ * Queues a job in the caller's transaction: the job's dispatch message is written to the outbox with the job row (or
+ * its requeue), so it exists exactly when that commits, and {@link OutboxRelay} hands it to the broker right after.
+ * A retry's backoff becomes the message's delivery delay: the broker holds it, no thread of ours sleeps, and a server
+ * restart in between loses nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class JobQueueing {
 
-    static final String SUBMITTED_AT = "musterSubmittedAt";
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
-    @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
-    JMSContext jms;
+    OutboxRelay relay;
+
+    @Inject
+    Clock clock;
 
     public void enqueue(Job job) {
         enqueue(job, Duration.ZERO);
@@ -33,19 +38,8 @@ public class JobQueueing {
 
     /** Queues the job to become visible to the router only after {@code delay} (the broker's scheduled delivery). */
     public void enqueue(Job job, Duration delay) {
-        Message message = jms.createMessage();
-        try {
-            message.setStringProperty(DispatchQueues.JOB_ID, job.id());
-            message.setStringProperty(DispatchQueues.POOL, job.pool());
-            message.setStringProperty(DispatchQueues.LABELS, job.labels().canonical());
-            message.setIntProperty(DispatchQueues.GENERATION, job.queueGeneration());
-            message.setLongProperty(SUBMITTED_AT, job.submittedAt().toEpochMilli());
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-        }
-        jms.createProducer()
-                .setPriority(job.priority())
-                .setDeliveryDelay(delay.toMillis())
-                .send(jms.createQueue(DispatchQueues.SUBMITTED), message);
+        Instant now = clock.instant();
+        em.persist(new OutboxEntry(OutboxEntry.Kind.DISPATCH, job.id(), job.queueGeneration(), now.plus(delay), now));
+        relay.relayAfterCommit();
     }
 }

@@ -46,7 +46,7 @@ public class JobRouter implements MessageListener {
             if (submitted.propertyExists(DispatchQueues.GENERATION)) {
                 routed.setIntProperty(DispatchQueues.GENERATION, submitted.getIntProperty(DispatchQueues.GENERATION));
             }
-            routed.setLongProperty(JobQueueing.SUBMITTED_AT, submitted.getLongProperty(JobQueueing.SUBMITTED_AT));
+            routed.setLongProperty(DispatchQueues.SUBMITTED_AT, submitted.getLongProperty(DispatchQueues.SUBMITTED_AT));
             jms.createProducer()
                     .setPriority(submitted.getJMSPriority())
                     .send(jms.createQueue(DispatchQueues.dispatchQueue(pool)), routed);

@@ -3,11 +3,11 @@ package dev.muster.dispatch.control;
 import dev.muster.jobs.entity.Attempt;
 import dev.muster.jobs.entity.AttemptState;
 import dev.muster.jobs.entity.Job;
-import dev.muster.platform.Ids;
-import dev.muster.platform.MusterMetrics;
 import dev.muster.platform.Resources;
 import dev.muster.workers.entity.Worker;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -19,26 +19,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns dispatch messages into leased attempts. The lease is the commit point: the JMS receive and the attempt rows
- * are one XA transaction, so a crash before commit redelivers the job and a commit means the worker owns it.
+ * Turns dispatch messages into leased attempts. Each step has one transactional resource: the receive is this
+ * method's transaction (the broker alone), and the attempts are written by {@link AttemptStarts} in a database
+ * transaction that commits first, inside it. A crash between the two commits redelivers messages whose jobs are
+ * leased already, and those are dropped; a failed database commit rolls the receive back, so the jobs come again.
  */
 @Stateless
 public class LeaseGrants {
-
-    private static final System.Logger LOG = System.getLogger(LeaseGrants.class.getName());
-    private static final String NOT_VISIBLE_RETRIES = "musterNotVisibleRetries";
-    /** With the delays below, about an hour and a half: a database may be away that long and then commit. */
-    private static final int MAX_NOT_VISIBLE_RETRIES = 200;
-    private static final long NOT_VISIBLE_FIRST_DELAY_MILLIS = 250;
-    private static final long NOT_VISIBLE_MAX_DELAY_MILLIS = 30_000;
 
     @Inject
     @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
@@ -51,40 +44,37 @@ public class LeaseGrants {
     Clock clock;
 
     @Inject
-    PoolSettings pools;
+    AttemptStarts starts;
 
     @Inject
     JobQueueing queueing;
-
-    @Inject
-    MusterMetrics metrics;
 
     /**
      * Waits up to {@code wait} for a job the worker may run, then takes whatever else is ready, up to {@code slots}.
      * Returns an empty list when nothing came.
      */
     public List<Assignment> grant(Worker worker, int slots, Duration wait) {
-        slots = Math.min(slots, worker.slots());
+        int wanted = Math.min(slots, worker.slots());
         List<Assignment> granted = new ArrayList<>();
+        List<AttemptStarts.Offer> offers = new ArrayList<>();
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(DispatchQueues.dispatchQueue(worker.pool())),
                 DispatchQueues.selectorFor(worker.labels()))) {
             Message message = consumer.receive(Math.max(1, wait.toMillis()));
             while (message != null) {
-                String jobId = message.getStringProperty(DispatchQueues.JOB_ID);
-                Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-                Job.Delivery delivery = job == null ? Job.Delivery.EARLY
-                        : job.delivery(message.propertyExists(DispatchQueues.GENERATION)
-                            ? message.getIntProperty(DispatchQueues.GENERATION) : job.queueGeneration());
-                switch (delivery) {
-                    case DUE -> granted.add(start(job, worker));
-                    case EARLY -> notYetVisible(message, worker.pool());
-                    // A leftover of an earlier trip through the queue, or a job cancelled or ended meanwhile.
-                    case OUTDATED -> LOG.log(Level.DEBUG, "dropping dispatch message of job {0}: {1}", jobId, job.state());
-                }
-                if (granted.size() >= slots) {
-                    break;
+                offers.add(new AttemptStarts.Offer(message.getStringProperty(DispatchQueues.JOB_ID),
+                        message.getIntProperty(DispatchQueues.GENERATION)));
+                if (granted.size() + offers.size() >= wanted) {
+                    // Offers that turn out outdated leave slots free: look for more.
+                    granted.addAll(starts.start(worker, offers));
+                    offers.clear();
+                    if (granted.size() >= wanted) {
+                        break;
+                    }
                 }
                 message = consumer.receiveNoWait();
+            }
+            if (!offers.isEmpty()) {
+                granted.addAll(starts.start(worker, offers));
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
@@ -93,45 +83,10 @@ public class LeaseGrants {
     }
 
     /**
-     * The two branches of a queueing XA transaction commit one after the other, so the message can arrive before the
-     * job row (or its requeue) is visible; when the database is away, that commit waits for it. The message goes back
-     * with a growing delay, in this same transaction; after about an hour and a half it is given up (its
-     * transaction must have rolled back in the database, which leaves the job where the reaper finds it).
-     */
-    private void notYetVisible(Message message, String pool) throws JMSException {
-        int retries = message.propertyExists(NOT_VISIBLE_RETRIES) ? message.getIntProperty(NOT_VISIBLE_RETRIES) : 0;
-        String jobId = message.getStringProperty(DispatchQueues.JOB_ID);
-        if (retries >= MAX_NOT_VISIBLE_RETRIES) {
-            LOG.log(Level.WARNING, "dropping dispatch message of job {0}: still not visible in the database after {1} tries", jobId, retries);
-            return;
-        }
-        Message again = jms.createMessage();
-        again.setStringProperty(DispatchQueues.JOB_ID, jobId);
-        again.setStringProperty(DispatchQueues.POOL, pool);
-        again.setStringProperty(DispatchQueues.LABELS, message.getStringProperty(DispatchQueues.LABELS));
-        again.setIntProperty(NOT_VISIBLE_RETRIES, retries + 1);
-        if (message.propertyExists(DispatchQueues.GENERATION)) {
-            again.setIntProperty(DispatchQueues.GENERATION, message.getIntProperty(DispatchQueues.GENERATION));
-        }
-        long delay = Math.min(NOT_VISIBLE_MAX_DELAY_MILLIS, NOT_VISIBLE_FIRST_DELAY_MILLIS << Math.min(retries, 10));
-        jms.createProducer().setPriority(message.getJMSPriority()).setDeliveryDelay(delay)
-                .send(jms.createQueue(DispatchQueues.dispatchQueue(pool)), again);
-    }
-
-    private Assignment start(Job job, Worker worker) {
-        Instant now = clock.instant();
-        Attempt attempt = job.start(Ids.newId(), worker.id(), Ids.newSecret(), now.plus(pools.lease(job.pool())), now);
-        em.persist(attempt);
-        if (attempt.number() == 1) { // a retry's wait includes its backoff: not dispatch latency
-            metrics.dispatched(Duration.between(job.submittedAt(), now));
-        }
-        return Assignment.of(job, attempt);
-    }
-
-    /**
      * Gives back attempts whose worker never received them (its long-poll was gone by the time they were granted):
      * they never ran, so the job goes straight back to the queue without using up an attempt.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED) // the database alone
     public void release(List<Assignment> assignments) {
         for (Assignment assignment : assignments) {
             Attempt attempt = em.find(Attempt.class, assignment.attemptId(), LockModeType.PESSIMISTIC_WRITE);

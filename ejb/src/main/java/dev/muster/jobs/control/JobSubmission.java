@@ -19,8 +19,8 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 
 /**
- * Accepts jobs. The row and the queue message commit in one transaction: when this returns, the job is durable and
- * on its way; when it throws, neither exists.
+ * Accepts jobs. The row and its queue message (in the outbox) commit in one database transaction: when this returns,
+ * the job is durable and on its way; when it throws, neither exists.
  */
 @Stateless
 public class JobSubmission {
@@ -54,9 +54,9 @@ public class JobSubmission {
         String envJson = envJson(spec);
         if (spec.idempotencyKey() != null) {
             // Two submissions with one key must not both find nothing and both insert: the second waits here for
-            // the first to commit (the lock is held until then, across the XA prepare), then finds its job. Not for
-            // ever: a first submission left in doubt by a crash holds the lock until it is recovered, and its
-            // repeats get a 503 (lock_not_available) instead of hanging.
+            // the first to commit (the lock is held until then), then finds its job. Not for ever: a first
+            // submission stuck in a slow commit holds the lock, and its repeats get a 503 (lock_not_available)
+            // instead of hanging.
             em.createNativeQuery("set local lock_timeout = '" + KEY_LOCK_TIMEOUT_SECONDS + "s'").executeUpdate();
             em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
                     .setParameter(1, spec.idempotencyKey()).getSingleResult();

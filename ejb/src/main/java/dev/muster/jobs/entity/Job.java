@@ -186,25 +186,11 @@ public class Job {
     }
 
     /**
-     * What a dispatch message sent with {@code generation} means for this job as the database shows it now. The
-     * broker's commit of a queueing transaction can become visible before the database's (two XA branches), so a
-     * message may be early; and one may be late, a leftover of an earlier trip through the queue.
+     * Whether a dispatch message sent with {@code generation} should be leased now. Otherwise it is a leftover of an
+     * earlier trip through the queue, a repeat, or the job was cancelled or ended meanwhile, and it is dropped.
      */
-    public Delivery delivery(int generation) {
-        if (generation > queueGeneration) {
-            return Delivery.EARLY;
-        }
-        return generation == queueGeneration && state == JobState.QUEUED ? Delivery.DUE : Delivery.OUTDATED;
-    }
-
-    /** See {@link #delivery(int)}. */
-    public enum Delivery {
-        /** Lease it now. */
-        DUE,
-        /** Its transaction has not committed in the database yet: try again shortly. */
-        EARLY,
-        /** Already leased, cancelled or ended: drop it. */
-        OUTDATED
+    public boolean isDue(int generation) {
+        return generation == queueGeneration && state == JobState.QUEUED;
     }
 
     public int queueGeneration() {
