@@ -1,5 +1,6 @@
 package dev.muster.platform;
 
+import dev.muster.dispatch.control.OutboxBacklog;
 import dev.muster.jobs.control.JobQueries;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -25,12 +26,12 @@ public class GaugeRegistration {
     JobQueries jobs;
 
     @Inject
-    InDoubtTransactions inDoubt;
+    OutboxBacklog outbox;
 
     @PostConstruct
     void register() {
         metrics.watchWorkers(CONNECTED_WINDOW);
-        metrics.watchInDoubt(inDoubt);
+        metrics.watchOutboxBacklog(outbox::count);
         jobs.pools().forEach(metrics::watchPool);
     }
 }

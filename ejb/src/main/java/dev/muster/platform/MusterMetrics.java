@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,9 +68,9 @@ public class MusterMetrics {
         }
     }
 
-    /** Prepared XA transactions nobody resolved (see {@link InDoubtTransactions}). */
-    public void watchInDoubt(InDoubtTransactions inDoubt) {
-        sink.gauge("muster_in_doubt_transactions", inDoubt::count);
+    /** Queue messages waiting over ten seconds to be relayed to the broker ({@code OutboxBacklog}). */
+    public void watchOutboxBacklog(Supplier<Long> backlog) {
+        sink.gauge("muster_outbox_backlog", backlog);
     }
 
     /** Workers heard from within the last {@code window}. */

@@ -10,10 +10,9 @@ import java.util.stream.Collectors;
  * SIGKILL of one of several Payara Micro instances: the workers that preferred it must fail over to the others —
  * their running attempts keep going, their heartbeats, logs and results go elsewhere — and jobs queued meanwhile must
  * still run. The fault counts as recovered once the other instances are ready and every live worker has called in
- * after the kill (a lease request or heartbeat, which only a surviving instance can have taken). Then the instance is
- * started again, as its supervisor (systemd, a container restart policy) would: an XA transaction it had prepared when
- * it died is finished only by its own recovery, from its transaction log (docs/reliability.md). With fewer than two
- * live instances it does nothing and says so.
+ * after the kill (a lease request or heartbeat, which only a surviving instance can have taken). The instance stays
+ * dead: nothing it had in flight may depend on its coming back (no transaction spans the database and the broker, and
+ * any instance relays another's outbox). With fewer than two live instances it does nothing and says so.
  */
 final class InstanceKill implements Fault {
 
@@ -41,8 +40,6 @@ final class InstanceKill implements Fault {
                 .map(w -> w + " " + (failover.containsKey(w) ? failover.get(w).toMillis() + " ms" : "never"))
                 .collect(Collectors.joining(", "));
         context.log().accept("instance-kill: " + detail);
-        victim.start();
-        context.log().accept("instance-kill: " + victim.name() + " started again by its supervisor");
         return new FaultRecord(context.scenario(), "instance " + victim.name() + " killed", start, Instant.now(),
                 List.of(), ready && failover.keySet().containsAll(workers), detail);
     }

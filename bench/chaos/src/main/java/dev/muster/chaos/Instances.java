@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  */
 final class Instances implements AutoCloseable {
 
-    /** All instances share one PostgreSQL whose max_prepared_transactions is 64 (EmbeddedDatabase). */
-    private static final int PREPARED_TRANSACTIONS = 64;
+    /** All instances share one PostgreSQL whose max_connections is 200 (EmbeddedDatabase); the harness needs a few. */
+    private static final int SERVER_CONNECTIONS = 160;
     private static final int MAX_POOL = 32;
 
     private final List<ServerProcess> servers;
@@ -41,8 +41,7 @@ final class Instances implements AutoCloseable {
     static Instances prepare(int count, Path runtime, Path runDir, Database database, Broker broker, String javaOptions,
                              Consumer<String> log, ProcessLedger ledger) throws IOException {
         MicroCommands.CommandFiles commands = MicroCommands.writeTo(runDir.resolve("run"));
-        // XA: every connection of every pool may hold a prepared transaction at once.
-        int poolSize = Math.min(MAX_POOL, PREPARED_TRANSACTIONS / count);
+        int poolSize = Math.min(MAX_POOL, SERVER_CONNECTIONS / count);
         Set<Integer> ports = new HashSet<>();
         List<ServerProcess> servers = new ArrayList<>();
         for (int i = 1; i <= count; i++) {

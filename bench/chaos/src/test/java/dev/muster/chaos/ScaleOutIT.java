@@ -15,9 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server-config/artemis/broker.xml, PostgreSQL, two Payara Micro instances started at the same time on the fresh
  * database (both migrate it at start: the run stops unless Flyway's history lists each migration once), three worker
  * processes spread over the instances, 2,000 jobs of the chaos mix (no-ops, logs with known content, failures,
- * retries, sleeps, timeouts) submitted across both instances. With {@code -Dscaleout.faults=1} one instance is
- * killed with SIGKILL in the middle (and started again once the workers have failed over, see {@link InstanceKill});
- * not in the suite until in-doubt transactions of a killed instance cannot strand a job. The checker then demands
+ * retries, sleeps, timeouts) submitted across both instances. One instance is killed with SIGKILL in the middle and
+ * stays dead (see {@link InstanceKill}). The checker then demands
  * what it demands of every chaos run: each job in exactly one terminal state
  * with its complete log, nothing lost, nothing run twice into a second outcome — and (rule r) the surviving instance
  * ready and every worker calling in through it.
@@ -30,9 +29,7 @@ class ScaleOutIT {
     private static final Map<String, String> SCALE_OUT = Map.ofEntries(
             Map.entry("chaos.jobs", "2000"),
             Map.entry("chaos.scenarios", "instance-kill"),
-            // The kill by hand (-Dscaleout.faults=1): an instance killed mid-commit can leave a transaction in doubt
-            // that strands its job (docs/reliability.md, "Known gaps"), so the suite runs the topology without it.
-            Map.entry("chaos.faults", "0"),
+            Map.entry("chaos.faults", "1"),
             Map.entry("chaos.servers", "2"),
             Map.entry("chaos.broker", "standalone"),
             Map.entry("chaos.workers", "3"),

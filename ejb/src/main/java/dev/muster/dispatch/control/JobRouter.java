@@ -1,19 +1,17 @@
 package dev.muster.dispatch.control;
 
-import dev.muster.platform.Resources;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Moves each submitted job to its pool's dispatch queue, keeping its priority. Receive and send are one
- * transaction: a failure redelivers the submission rather than losing or duplicating it.
+ * Moves each submitted job to its pool's dispatch queue, keeping its priority. The receive is this bean's transaction
+ * (the inbound session alone); the routed copy is sent by {@link RoutedSend} in a transaction of its own that commits
+ * first. A failure before that redelivers the submission; a crash between the two commits routes it twice, and the
+ * lease drops the second copy (its queue generation is spent). Joining both sessions in one XA transaction would let
+ * a transaction prepared when its instance died hold the job until that instance came back.
  *
  * <p>Which resource adapter it listens through is the server's business: {@code muster-artemis}, named in the
  * vendor descriptors (Payara: the web module's {@code WEB-INF/glassfish-ejb-jar.xml}; WildFly: this jar's
@@ -25,33 +23,17 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
         // The adapter's own reconnectAttempts is small so that sends fail fast while the broker is down; an MDB
-        // whose connection gave up is never set up again, so this one is meant to retry for ever. Unverified on
-        // Payara, which logs rardeployment.no_setter_method since this was added (docs/reliability.md, gaps).
+        // whose connection gave up is never set up again, so this one is meant to retry for ever. (Payara logs
+        // rardeployment.no_setter_method for it; the broker-restart chaos scenario shows the router coming back.)
         @ActivationConfigProperty(propertyName = "reconnectAttempts", propertyValue = "-1")
 })
 public class JobRouter implements MessageListener {
 
     @Inject
-    @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
-    JMSContext jms;
+    RoutedSend send;
 
     @Override
     public void onMessage(Message submitted) {
-        try {
-            String pool = submitted.getStringProperty(DispatchQueues.POOL);
-            Message routed = jms.createMessage();
-            routed.setStringProperty(DispatchQueues.JOB_ID, submitted.getStringProperty(DispatchQueues.JOB_ID));
-            routed.setStringProperty(DispatchQueues.POOL, pool);
-            routed.setStringProperty(DispatchQueues.LABELS, submitted.getStringProperty(DispatchQueues.LABELS));
-            if (submitted.propertyExists(DispatchQueues.GENERATION)) {
-                routed.setIntProperty(DispatchQueues.GENERATION, submitted.getIntProperty(DispatchQueues.GENERATION));
-            }
-            routed.setLongProperty(DispatchQueues.SUBMITTED_AT, submitted.getLongProperty(DispatchQueues.SUBMITTED_AT));
-            jms.createProducer()
-                    .setPriority(submitted.getJMSPriority())
-                    .send(jms.createQueue(DispatchQueues.dispatchQueue(pool)), routed);
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("cannot route " + submitted, e.getErrorCode(), e);
-        }
+        send.route(submitted);
     }
 }

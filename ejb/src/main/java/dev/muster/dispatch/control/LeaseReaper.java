@@ -1,6 +1,5 @@
 package dev.muster.dispatch.control;
 
-import dev.muster.platform.InDoubtTransactions;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -44,12 +43,8 @@ public class LeaseReaper {
     @ConfigProperty(name = "muster.jobs.timeout-grace-seconds", defaultValue = "10")
     int timeoutGraceSeconds;
 
-    @Inject
-    InDoubtTransactions inDoubt;
-
     /** Until when this instance reaps nothing; null until the first round. Touched only by the timer thread. */
     private volatile Instant quietUntil;
-    private volatile Instant nextInDoubtCheck = Instant.MIN;
 
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false, info = "muster lease reaper")
     void reap() {
@@ -67,23 +62,9 @@ public class LeaseReaper {
             while (expired.endOverdue(now, Duration.ofSeconds(timeoutGraceSeconds), BATCH) == BATCH) {
                 now = clock.instant();
             }
-            warnOfInDoubtTransactions(now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "lease reaper round failed: {0}", String.valueOf(e));
             holdOff(clock.instant(), "its last round failed");
-        }
-    }
-
-    private void warnOfInDoubtTransactions(Instant now) {
-        if (now.isBefore(nextInDoubtCheck)) {
-            return;
-        }
-        nextInDoubtCheck = now.plus(Duration.ofMinutes(1));
-        long count = inDoubt.count();
-        if (count > 0) {
-            LOG.log(Level.WARNING, "{0} XA transaction(s) have been prepared in PostgreSQL for over a minute: the "
-                    + "database went away in the middle of their commit. Their jobs wait until the transaction "
-                    + "manager recovers them: run \"asadmin recover-transactions\" or restart this server.", count);
         }
     }
 

@@ -16,9 +16,10 @@ import java.util.List;
 /**
  * Relays one batch of the outbox, oldest first: claims the entries ({@code FOR UPDATE SKIP LOCKED}, so instances
  * relaying side by side take different ones), has the broker take their messages, then deletes them. The broker
- * commits first; if this transaction then fails, the entries stay and are relayed again, and the broker's duplicate
- * detection drops the copies — a message is never lost, at worst repeated, and a repeated dispatch message is
- * harmless (the lease checks the job's queue generation).
+ * commits first; if this transaction then fails (or its instance dies), the entries stay and are relayed again. A
+ * message is never lost, at worst repeated, and a repeated dispatch message is harmless: the lease drops a message
+ * whose queue generation is spent. (Not Artemis's duplicate detection: one duplicate in a transacted batch makes the
+ * broker reject the whole commit, so a batch with a repeat would fail for ever.)
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

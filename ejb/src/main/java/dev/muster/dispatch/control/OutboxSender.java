@@ -25,8 +25,6 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class OutboxSender {
 
-    /** Artemis's duplicate-detection property ({@code Message.HDR_DUPLICATE_DETECTION_ID}). */
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     static final String REASON = "musterReason";
     static final String ATTEMPTS = "musterAttempts";
 
@@ -42,7 +40,6 @@ public class OutboxSender {
         for (OutboxMessage outgoing : messages) {
             try {
                 Message message = jms.createMessage();
-                message.setStringProperty(DUPLICATE_ID, outgoing.duplicateId());
                 message.setStringProperty(DispatchQueues.JOB_ID, outgoing.jobId());
                 message.setStringProperty(DispatchQueues.POOL, outgoing.pool());
                 switch (outgoing.kind()) {

@@ -11,7 +11,7 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL server (binaries from Maven Central) whose data directory survives restarts, so the embedded
- * default speaks the same SQL dialect as production. XA needs {@code max_prepared_transactions > 0}.
+ * default speaks the same SQL dialect as production.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -38,7 +38,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_prepared_transactions", "64")
                 .setServerConfig("max_connections", "200")
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);
