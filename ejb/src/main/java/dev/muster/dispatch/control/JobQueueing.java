@@ -38,6 +38,7 @@ public class JobQueueing {
             message.setStringProperty(DispatchQueues.JOB_ID, job.id());
             message.setStringProperty(DispatchQueues.POOL, job.pool());
             message.setStringProperty(DispatchQueues.LABELS, job.labels().canonical());
+            message.setStringProperty(DispatchQueues.KIND, job.kind());
             message.setIntProperty(DispatchQueues.GENERATION, job.queueGeneration());
             message.setLongProperty(SUBMITTED_AT, job.submittedAt().toEpochMilli());
         } catch (jakarta.jms.JMSException e) {

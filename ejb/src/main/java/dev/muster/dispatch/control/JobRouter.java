@@ -43,6 +43,9 @@ public class JobRouter implements MessageListener {
             routed.setStringProperty(DispatchQueues.JOB_ID, submitted.getStringProperty(DispatchQueues.JOB_ID));
             routed.setStringProperty(DispatchQueues.POOL, pool);
             routed.setStringProperty(DispatchQueues.LABELS, submitted.getStringProperty(DispatchQueues.LABELS));
+            if (submitted.propertyExists(DispatchQueues.KIND)) { // absent on messages sent before js jobs existed
+                routed.setStringProperty(DispatchQueues.KIND, submitted.getStringProperty(DispatchQueues.KIND));
+            }
             if (submitted.propertyExists(DispatchQueues.GENERATION)) {
                 routed.setIntProperty(DispatchQueues.GENERATION, submitted.getIntProperty(DispatchQueues.GENERATION));
             }

@@ -67,7 +67,7 @@ public class LeaseGrants {
         slots = Math.min(slots, worker.slots());
         List<Assignment> granted = new ArrayList<>();
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(DispatchQueues.dispatchQueue(worker.pool())),
-                DispatchQueues.selectorFor(worker.labels()))) {
+                DispatchQueues.selectorFor(worker.labels(), worker.jobKinds()))) {
             Message message = consumer.receive(Math.max(1, wait.toMillis()));
             while (message != null) {
                 String jobId = message.getStringProperty(DispatchQueues.JOB_ID);
@@ -109,6 +109,9 @@ public class LeaseGrants {
         again.setStringProperty(DispatchQueues.JOB_ID, jobId);
         again.setStringProperty(DispatchQueues.POOL, pool);
         again.setStringProperty(DispatchQueues.LABELS, message.getStringProperty(DispatchQueues.LABELS));
+        if (message.propertyExists(DispatchQueues.KIND)) {
+            again.setStringProperty(DispatchQueues.KIND, message.getStringProperty(DispatchQueues.KIND));
+        }
         again.setIntProperty(NOT_VISIBLE_RETRIES, retries + 1);
         if (message.propertyExists(DispatchQueues.GENERATION)) {
             again.setIntProperty(DispatchQueues.GENERATION, message.getIntProperty(DispatchQueues.GENERATION));

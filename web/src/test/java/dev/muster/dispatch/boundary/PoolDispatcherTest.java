@@ -37,7 +37,7 @@ class PoolDispatcherTest {
     }
 
     private static LeaseWaiter waiter(String workerId, Duration wait, FakeResponse response) {
-        Worker worker = new Worker(workerId, new WorkerRegistration("w", "build", List.of(), 2, "t"), "hash", Instant.now());
+        Worker worker = new Worker(workerId, new WorkerRegistration("w", "build", List.of(), 2, "t", null, null, null), "hash", Instant.now());
         return new LeaseWaiter(worker, 2, Instant.now().plus(wait), response);
     }
 
@@ -90,7 +90,7 @@ class PoolDispatcherTest {
     }
 
     private static Assignment assignment(String jobId) {
-        return new Assignment(jobId, "a-" + jobId, "t", Instant.EPOCH, "true", "{}", null);
+        return new Assignment(jobId, "a-" + jobId, "t", Instant.EPOCH, "shell", "true", "{}", null, null, null);
     }
 
     /** Hands out assignments the test makes arrive, blocking like a broker receive until then. */
