@@ -45,6 +45,8 @@ public record JobSpec(
     public static final String IDEMPOTENCY_KEY_MESSAGE = "must be printable ASCII without spaces";
     public static final String POOL_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";
     public static final String DEFAULT_POOL = "default";
+    /** Where js jobs go unless they name a pool: where browser workers take work by default. */
+    public static final String BROWSER_POOL = "browser";
     /** The JMS default priority, in the middle of 0..9. */
     public static final int DEFAULT_PRIORITY = 4;
 
@@ -52,7 +54,7 @@ public record JobSpec(
         kind = kind == null ? JobKind.SHELL : kind;
         input = input == JsonValue.NULL ? null : input;
         env = env == null ? Map.of() : env;
-        pool = pool == null ? DEFAULT_POOL : pool;
+        pool = pool == null ? (JobKind.JS.equals(kind) ? BROWSER_POOL : DEFAULT_POOL) : pool;
         labels = labels == null ? List.of() : labels;
         priority = priority == null ? DEFAULT_PRIORITY : priority;
     }

@@ -530,7 +530,8 @@ public final class FakeMusterServer implements AutoCloseable {
     }
 
     private Reply create(JsonObject body) {
-        JsonValue command = body.get("command");
+        // A js job (kind "js") is kept like a shell job whose command is its script: the fake never runs it.
+        JsonValue command = body.get("js".equals(body.getString("kind", "shell")) ? "script" : "command");
         if (!(command instanceof JsonString text) || text.getString().isBlank()) {
             return new Reply(400, Json.createObjectBuilder().add("type", "about:blank").add("title", "Bad Request")
                     .add("status", 400).add("detail", "command: must not be blank").add("field", "command").build());
