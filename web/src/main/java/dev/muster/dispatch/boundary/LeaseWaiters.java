@@ -42,6 +42,11 @@ public class LeaseWaiters {
         }
     }
 
+    /** The worker is leaving: its long-polls parked on this instance are answered now, with nothing. */
+    public synchronized void dismiss(String workerId) {
+        dispatchers.values().forEach(dispatcher -> dispatcher.dismiss(workerId));
+    }
+
     /** Removes a dispatcher that is idle (or already retired because it stopped). */
     private synchronized boolean retire(PoolDispatcher dispatcher) {
         if (dispatcher.retireIfIdle()) {

@@ -84,6 +84,21 @@ class PoolDispatcherTest {
     }
 
     @Test
+    void aLeavingWorkersWaitersAreAnsweredAtOnceAndGetNoJob() {
+        FakeResponse leaving = new FakeResponse();
+        FakeResponse staying = new FakeResponse();
+        dispatcher.offer(waiter("w-1", Duration.ofSeconds(30), leaving));
+        dispatcher.offer(waiter("w-2", Duration.ofSeconds(30), staying));
+        dispatcher.dismiss("w-1");
+        assertThat(leaving.answer).isEqualTo(List.of());
+        thread.start();
+
+        grants.arrive(assignment("job-1"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> staying.answer != null);
+        assertThat(staying.answer).isEqualTo(List.of(assignment("job-1")));
+    }
+
+    @Test
     void anIdleDispatcherRetiresAndRefusesNewWaiters() {
         assertThat(dispatcher.retireIfIdle()).isTrue();
         assertThat(dispatcher.offer(waiter("w", Duration.ofSeconds(1), new FakeResponse()))).isFalse();

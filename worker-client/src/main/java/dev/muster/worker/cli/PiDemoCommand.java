@@ -1,6 +1,5 @@
 package dev.muster.worker.cli;
 
-import dev.muster.worker.demos.JsBatch;
 import dev.muster.worker.demos.MonteCarloPi;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -20,16 +19,13 @@ final class PiDemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ServerOptions server;
+    DemoOptions demo;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "100", description = "Jobs (default: ${DEFAULT-VALUE}).")
     int jobs;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "2000000", description = "Points per job (default: ${DEFAULT-VALUE}).")
     long samples;
-
-    @Option(names = "--pool", paramLabel = "NAME", defaultValue = "browser", description = "Pool (default: ${DEFAULT-VALUE}).")
-    String pool;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -38,10 +34,10 @@ final class PiDemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
-        double pi = MonteCarloPi.estimate(new JsBatch(server.client(), pool, 600)
+        double pi = MonteCarloPi.estimate(demo.batch()
                 .run(MonteCarloPi.script(), MonteCarloPi.inputs(jobs, samples)));
         out.printf("π ≈ %.6f (error %.1e) from %d jobs × %d points on pool %s: %.2f s%n", pi, Math.abs(pi - Math.PI),
-                jobs, samples, pool, (System.nanoTime() - started) / 1e9);
+                jobs, samples, demo.pool, (System.nanoTime() - started) / 1e9);
         out.flush();
         return ExitCodes.OK;
     }

@@ -541,9 +541,9 @@ public final class FakeMusterServer implements AutoCloseable {
             body.getJsonObject("env").forEach((k, v) -> env.put(k, ((JsonString) v).getString()));
         }
         Integer timeout = body.containsKey("timeoutSeconds") ? body.getInt("timeoutSeconds") : null;
-        String id = enqueue(text.getString(), env, timeout);
+        // One critical section: a waiting worker must not lease the job before its 201 says QUEUED.
         synchronized (lock) {
-            FakeJob job = jobs.get(id);
+            FakeJob job = jobs.get(enqueue(text.getString(), env, timeout));
             if (body.containsKey("maxAttempts")) {
                 job.maxAttempts = body.getInt("maxAttempts");
             }
