@@ -2,6 +2,7 @@
 // once, through end(): with the job's own outcome, or because the page stopped it (timeout, cancel, lease lost).
 
 const MAX_CHUNK_CHARS = 64 * 1024;
+const MAX_RESULT_CHARS = 1_048_576;
 
 export class Task {
   constructor(job, onEnd) {
@@ -26,7 +27,14 @@ export class Task {
     switch (message.type) {
       case 'log': this.append(message.text); break;
       case 'progress': this.progress = message.value; break;
-      case 'result': this.end({ outcome: 'exited', exitCode: 0, result: JSON.parse(message.json) }); break;
+      case 'result':
+        // The server refuses a larger result; failing here says why instead of retrying a job that cannot report.
+        if (message.json.length > MAX_RESULT_CHARS) {
+          this.end({ outcome: 'error', message: `the result is ${message.json.length} characters of JSON, more than ${MAX_RESULT_CHARS}`, stack: '' });
+        } else {
+          this.end({ outcome: 'exited', exitCode: 0, result: JSON.parse(message.json) });
+        }
+        break;
       case 'error': this.end({ outcome: 'error', message: message.message, stack: message.stack }); break;
       default: break;
     }

@@ -74,7 +74,7 @@ class BadInputIT {
             "POST | /api/v1/jobs    | {\"kind\": \"js\", \"script\": \"export default () => 1\", \"command\": \"x\"} | 400 | command",
             "POST | /api/v1/jobs    | {\"command\": \"x\", \"script\": \"export default () => 1\"} | 400 | script",
             "POST | /api/v1/jobs    | {\"command\": \"x\", \"input\": [1]} | 400 | input",
-            "POST | /api/v1/jobs    | {\"kind\": \"js\", \"script\": 42} | 400 | script",
+            "POST | /api/v1/jobs    | {\"kind\": \"js\", \"script\": \"export default () => 1\", \"env\": {\"A\": \"b\"}} | 400 | env",
             "POST | /api/v1/workers | {\"name\": \"w\", \"slots\": 1, \"jobKinds\": [\"cobol\"]} | 400 | jobKinds[0]",
             "POST | /api/v1/workers | {\"name\": \"w\", \"slots\": 1, \"kind\": \"phone\"} | 400 | kind",
     })
