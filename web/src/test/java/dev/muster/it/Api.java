@@ -88,6 +88,11 @@ final class Api {
         return send(request, bearer);
     }
 
+    /** The absolute address of a path of the application, e.g. a page to open in a browser. */
+    String url(String path) {
+        return uri(path).toString();
+    }
+
     private URI uri(String path) {
         return URI.create(base + path);
     }

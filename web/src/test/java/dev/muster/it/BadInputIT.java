@@ -69,6 +69,14 @@ class BadInputIT {
             "POST | /api/v1/jobs    | {\"command\": \"x\", \"idempotencyKey\": \"with space\"} | 400 | idempotencyKey",
             "POST | /api/v1/jobs/no-such-job/cancel |     | 404 | ",
             "GET  | /api/v1/dead-letters?size=0 |         | 400 | size",
+            "POST | /api/v1/jobs    | {\"kind\": \"python\", \"command\": \"x\"} | 400 | kind",
+            "POST | /api/v1/jobs    | {\"kind\": \"js\", \"input\": {}} | 400 | script",
+            "POST | /api/v1/jobs    | {\"kind\": \"js\", \"script\": \"export default () => 1\", \"command\": \"x\"} | 400 | command",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"script\": \"export default () => 1\"} | 400 | script",
+            "POST | /api/v1/jobs    | {\"command\": \"x\", \"input\": [1]} | 400 | input",
+            "POST | /api/v1/jobs    | {\"kind\": \"js\", \"script\": \"export default () => 1\", \"env\": {\"A\": \"b\"}} | 400 | env",
+            "POST | /api/v1/workers | {\"name\": \"w\", \"slots\": 1, \"jobKinds\": [\"cobol\"]} | 400 | jobKinds[0]",
+            "POST | /api/v1/workers | {\"name\": \"w\", \"slots\": 1, \"kind\": \"phone\"} | 400 | kind",
     })
     void isRefusedWithAProblemDocument(String method, String path, String body, int status, String field) {
         long jobsBefore = totalJobs();

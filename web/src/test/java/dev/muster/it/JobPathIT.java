@@ -116,6 +116,36 @@ class JobPathIT {
         assertThat(leased.getJsonArray("jobs").getJsonObject(0).getString("jobId")).isEqualTo(jobId);
     }
 
+    /** The kind rides on the dispatch message and in the worker's selector: a shell worker never sees a js job. */
+    @Test
+    void aJsJobGoesOnlyToAWorkerThatRunsJs() {
+        String pool = pool();
+        Api.Reply submitted = api.post("/api/v1/jobs", "{\"kind\":\"js\",\"pool\":\"" + pool + "\","
+                + "\"script\":\"export default (i) => i.n + 1;\",\"input\":{\"n\":41},\"timeoutSeconds\":30}");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String jobId = submitted.json().getString("id");
+
+        assertThat(Worker.register(api, pool, "[]").lease(1, 2).getJsonArray("jobs")).as("a shell worker").isEmpty();
+        Worker browser = Worker.register(api, pool, "[]", ",\"kind\":\"browser\",\"jobKinds\":[\"js\"],\"enrolmentToken\":\"t\"");
+        JsonObject leased = browser.lease(1, 10).getJsonArray("jobs").getJsonObject(0);
+        assertThat(leased.getString("jobId")).isEqualTo(jobId);
+        assertThat(leased.getString("kind")).isEqualTo("js");
+        assertThat(leased.getString("script")).isEqualTo("export default (i) => i.n + 1;");
+        assertThat(leased.getJsonObject("input").getInt("n")).isEqualTo(41);
+        assertThat(leased.isNull("command")).isTrue();
+
+        Api.Reply done = api.post("/api/v1/workers/" + browser.id() + "/attempts/" + leased.getString("attemptId") + "/complete",
+                "{\"leaseToken\":\"" + leased.getString("leaseToken") + "\",\"outcome\":\"exited\",\"exitCode\":0,"
+                        + "\"result\":42}", browser.secret());
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        JsonObject job = api.get("/api/v1/jobs/" + jobId).json();
+        assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(job.getInt("result")).isEqualTo(42);
+        JsonObject shellJob = api.post("/api/v1/jobs", "{\"command\":\"true\",\"pool\":\"" + pool + "\"}").json();
+        assertThat(browser.lease(1, 2).getJsonArray("jobs")).as("a browser is offered no shell job").isEmpty();
+        assertThat(api.get("/api/v1/jobs/" + shellJob.getString("id")).json().getString("state")).isEqualTo("QUEUED");
+    }
+
     @Test
     void anEmptyLeaseComesBackWhenTheWaitIsOver() {
         long start = System.nanoTime();

@@ -8,8 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 record Worker(Api api, String id, String secret) {
 
     static Worker register(Api api, String pool, String labelsJson) {
+        return register(api, pool, labelsJson, "");
+    }
+
+    /** @param more further registration fields, e.g. {@code ,"kind":"browser","jobKinds":["js"]} */
+    static Worker register(Api api, String pool, String labelsJson, String more) {
         Api.Reply reply = api.post("/api/v1/workers",
-                "{\"name\":\"it\",\"pool\":\"" + pool + "\",\"labels\":" + labelsJson + ",\"slots\":2,\"version\":\"it\"}");
+                "{\"name\":\"it\",\"pool\":\"" + pool + "\",\"labels\":" + labelsJson + ",\"slots\":2,\"version\":\"it\"" + more + "}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return new Worker(api, reply.json().getString("workerId"), reply.json().getString("secret"));
     }

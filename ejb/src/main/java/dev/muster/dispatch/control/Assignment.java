@@ -7,10 +7,11 @@ import java.time.Instant;
 
 /** A job handed to a worker: what to run and the lease that entitles the worker to report on it. */
 public record Assignment(String jobId, String attemptId, String leaseToken, Instant leaseExpiresAt,
-                         String command, String envJson, Integer timeoutSeconds) {
+                         String kind, String command, String envJson, Integer timeoutSeconds, String script,
+                         String inputJson) {
 
     static Assignment of(Job job, Attempt attempt) {
         return new Assignment(job.id(), attempt.id(), attempt.leaseToken(), attempt.leaseExpiresAt(),
-                job.command(), job.envJson(), job.timeoutSeconds());
+                job.kind(), job.command(), job.envJson(), job.timeoutSeconds(), job.script(), job.inputJson());
     }
 }

@@ -58,7 +58,7 @@ public class LeaseGrants {
         List<Assignment> granted = new ArrayList<>();
         List<AttemptStarts.Offer> offers = new ArrayList<>();
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(DispatchQueues.dispatchQueue(worker.pool())),
-                DispatchQueues.selectorFor(worker.labels()))) {
+                DispatchQueues.selectorFor(worker.labels(), worker.jobKinds()))) {
             Message message = consumer.receive(Math.max(1, wait.toMillis()));
             while (message != null) {
                 offers.add(new AttemptStarts.Offer(message.getStringProperty(DispatchQueues.JOB_ID),

@@ -35,7 +35,7 @@ public class OutboxBatches {
     public int relay(int limit) {
         List<?> rows = em.createNativeQuery("""
                         select o.id, o.kind, o.job_id, o.generation, o.deliver_at,
-                               j.pool, j.labels, j.priority, j.submitted_at, j.reason, j.attempt_count
+                               j.pool, j.labels, j.kind, j.priority, j.submitted_at, j.reason, j.attempt_count
                         from outbox o join jobs j on j.id = o.job_id
                         order by o.id limit ?1 for update of o skip locked""")
                 .setParameter(1, limit)
@@ -54,7 +54,8 @@ public class OutboxBatches {
     private static OutboxMessage message(Object[] row) {
         return new OutboxMessage(((Number) row[0]).longValue(), OutboxEntry.Kind.valueOf((String) row[1]),
                 (String) row[2], ((Number) row[3]).intValue(), instant(row[4]), (String) row[5], (String) row[6],
-                ((Number) row[7]).intValue(), instant(row[8]), (String) row[9], ((Number) row[10]).intValue());
+                (String) row[7], ((Number) row[8]).intValue(), instant(row[9]), (String) row[10],
+                ((Number) row[11]).intValue());
     }
 
     private static Instant instant(Object column) {

@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** An outbox entry with what its message says about the job, read together when the entry is relayed. */
 public record OutboxMessage(long id, OutboxEntry.Kind kind, String jobId, int generation, Instant deliverAt,
-                     String pool, String labels, int priority, Instant submittedAt, String reason, int attempts) {
+                     String pool, String labels, String jobKind, int priority, Instant submittedAt, String reason, int attempts) {
 }

@@ -45,6 +45,7 @@ public class OutboxSender {
                 switch (outgoing.kind()) {
                     case DISPATCH -> {
                         message.setStringProperty(DispatchQueues.LABELS, outgoing.labels());
+                        message.setStringProperty(DispatchQueues.KIND, outgoing.jobKind());
                         message.setIntProperty(DispatchQueues.GENERATION, outgoing.generation());
                         message.setLongProperty(DispatchQueues.SUBMITTED_AT, outgoing.submittedAt().toEpochMilli());
                         long delay = Duration.between(clock.instant(), outgoing.deliverAt()).toMillis();

@@ -27,6 +27,7 @@ public class RoutedSend {
             routed.setStringProperty(DispatchQueues.JOB_ID, submitted.getStringProperty(DispatchQueues.JOB_ID));
             routed.setStringProperty(DispatchQueues.POOL, pool);
             routed.setStringProperty(DispatchQueues.LABELS, submitted.getStringProperty(DispatchQueues.LABELS));
+            routed.setStringProperty(DispatchQueues.KIND, submitted.getStringProperty(DispatchQueues.KIND));
             routed.setIntProperty(DispatchQueues.GENERATION, submitted.getIntProperty(DispatchQueues.GENERATION));
             routed.setLongProperty(DispatchQueues.SUBMITTED_AT, submitted.getLongProperty(DispatchQueues.SUBMITTED_AT));
             jms.createProducer()

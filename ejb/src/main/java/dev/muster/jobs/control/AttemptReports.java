@@ -4,6 +4,7 @@ import dev.muster.dispatch.control.PoolSettings;
 import dev.muster.jobs.entity.Attempt;
 import dev.muster.jobs.entity.AttemptState;
 import dev.muster.jobs.entity.Job;
+import dev.muster.jobs.entity.JobResult;
 import dev.muster.logs.control.LogStore;
 import dev.muster.logs.entity.ChunkIn;
 import dev.muster.platform.Refused;
@@ -85,7 +86,9 @@ public class AttemptReports {
             }
             throw Refused.leaseLost(attemptId);
         }
-        return endings.end(attempt, completion.outcome(), completion.exitCode(), completion.detail());
+        Job ended = endings.end(attempt, completion.outcome(), completion.exitCode(), completion.detail());
+        ended.recordResult(completion.result());
+        return ended;
     }
 
     public record Beat(List<String> stale, List<String> cancel) {
@@ -94,6 +97,6 @@ public class AttemptReports {
     public record HeldLease(String attemptId, String leaseToken) {
     }
 
-    public record Completion(AttemptState outcome, Integer exitCode, String detail) {
+    public record Completion(AttemptState outcome, Integer exitCode, String detail, JobResult result) {
     }
 }

@@ -51,6 +51,7 @@ public class JobSubmission {
      * @throws Refused 422 when that key was used for a different job
      */
     public Submitted submit(@NotNull @Valid JobSpec spec) {
+        spec.requireWhatItsKindRuns();
         String envJson = envJson(spec);
         if (spec.idempotencyKey() != null) {
             // Two submissions with one key must not both find nothing and both insert: the second waits here for

@@ -64,6 +64,15 @@ public class Job {
     private String reason;
     @Column(name = "dead_lettered_at")
     private Instant deadLetteredAt;
+    private String script;
+    @Column(name = "input_json")
+    private String inputJson;
+    @Column(name = "result_json")
+    private String resultJson;
+    @Column(name = "error_message")
+    private String errorMessage;
+    @Column(name = "error_stack")
+    private String errorStack;
     @Column(name = "queue_generation")
     private int queueGeneration;
     @Version
@@ -76,6 +85,8 @@ public class Job {
         this.id = id;
         this.kind = spec.kind();
         this.command = spec.command();
+        this.script = spec.script();
+        this.inputJson = spec.input() == null ? null : spec.input().toString();
         this.envJson = envJson;
         this.pool = spec.pool();
         this.labels = Labels.of(spec.labels()).canonical();
@@ -124,6 +135,13 @@ public class Job {
         }
     }
 
+    /** Keeps what the latest reported attempt returned or threw, replacing an earlier attempt's. */
+    public void recordResult(JobResult result) {
+        resultJson = result.resultJson();
+        errorMessage = result.errorMessage();
+        errorStack = result.errorStack();
+    }
+
     /**
      * Takes back an attempt its worker never received (the long-poll was gone when it was granted): it never ran,
      * so it leaves no trace and costs the job no attempt.
@@ -169,6 +187,8 @@ public class Job {
     /** True when a resubmission with this job's idempotency key asks for the same thing as this job. */
     public boolean sameRequestAs(JobSpec spec, String envJson) {
         return Objects.equals(kind, spec.kind()) && Objects.equals(command, spec.command())
+                && Objects.equals(script, spec.script())
+                && Objects.equals(inputJson, spec.input() == null ? null : spec.input().toString())
                 && Objects.equals(this.envJson, envJson) && Objects.equals(pool, spec.pool())
                 && Objects.equals(labels, Labels.of(spec.labels()).canonical()) && priority == spec.priority()
                 && Objects.equals(timeoutSeconds, spec.timeoutSeconds())
@@ -244,6 +264,18 @@ public class Job {
 
     public String command() {
         return command;
+    }
+
+    public String script() {
+        return script;
+    }
+
+    public String inputJson() {
+        return inputJson;
+    }
+
+    public JobResult result() {
+        return new JobResult(resultJson, errorMessage, errorStack);
     }
 
     public String envJson() {

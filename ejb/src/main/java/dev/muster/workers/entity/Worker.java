@@ -1,5 +1,6 @@
 package dev.muster.workers.entity;
 
+import dev.muster.jobs.entity.JobKind;
 import dev.muster.jobs.entity.Labels;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +24,9 @@ public class Worker {
     private String labels;
     private int slots;
     private String version;
+    private String kind;
+    @Column(name = "job_kinds")
+    private String jobKinds;
     @Column(name = "secret_hash")
     private String secretHash;
     private String state;
@@ -41,6 +45,8 @@ public class Worker {
         this.labels = Labels.of(registration.labels()).canonical();
         this.slots = registration.slots();
         this.version = registration.version();
+        this.kind = registration.kind();
+        this.jobKinds = JobKind.canonical(registration.jobKinds());
         this.secretHash = secretHash;
         this.state = ONLINE;
         this.registeredAt = now;
@@ -70,6 +76,16 @@ public class Worker {
 
     public Labels labels() {
         return Labels.parse(labels);
+    }
+
+    /** java or browser. */
+    public String kind() {
+        return kind;
+    }
+
+    /** The kinds of job it runs, sorted. */
+    public java.util.List<String> jobKinds() {
+        return JobKind.parse(jobKinds);
     }
 
     public int slots() {

@@ -1,5 +1,6 @@
 package dev.muster.workers.entity;
 
+import dev.muster.jobs.entity.JobKind;
 import dev.muster.jobs.entity.JobSpec;
 import dev.muster.jobs.entity.Labels;
 import jakarta.validation.constraints.Max;
@@ -13,16 +14,28 @@ import java.util.List;
 
 /**
  * What a worker says about itself when it registers. At most 8 labels: a worker's label set is matched by
- * enumerating its subsets (see {@code DispatchQueues}).
+ * enumerating its subsets (see {@code DispatchQueues}). A worker says what it is ({@code java}, the default, or
+ * {@code browser}) and which job kinds it runs (default: shell); it is offered only jobs of those kinds.
+ *
+ * <p>{@code enrolmentToken} is the seam for enrolment (issue 6): the browser page sends the token from its URL, the
+ * server does not check it yet.
  */
 public record WorkerRegistration(
         @NotBlank @Size(max = 200) @Pattern(regexp = JobSpec.NO_NUL, message = JobSpec.NO_NUL_MESSAGE) String name,
         @Pattern(regexp = JobSpec.POOL_PATTERN, message = "must be 1-63 lowercase letters, digits, '-' or '_'") String pool,
         @Size(max = Labels.MAX) List<@NotNull @Pattern(regexp = Labels.PATTERN, message = "must be a label of letters, digits, '.', '_' or '-'") String> labels,
         @NotNull @Min(1) @Max(1024) Integer slots,
-        @Size(max = 64) @Pattern(regexp = JobSpec.NO_NUL, message = JobSpec.NO_NUL_MESSAGE) String version) {
+        @Size(max = 64) @Pattern(regexp = JobSpec.NO_NUL, message = JobSpec.NO_NUL_MESSAGE) String version,
+        @Pattern(regexp = "java|browser", message = "must be \"java\" or \"browser\"") String kind,
+        @Size(min = 1, max = 2) List<@NotNull @Pattern(regexp = JobKind.PATTERN, message = JobKind.PATTERN_MESSAGE) String> jobKinds,
+        @Size(max = 512) String enrolmentToken) {
+
+    public static final String JAVA = "java";
+    public static final String BROWSER = "browser";
 
     public WorkerRegistration {
+        kind = kind == null ? JAVA : kind;
+        jobKinds = jobKinds == null ? List.of(JobKind.SHELL) : jobKinds;
         pool = pool == null ? JobSpec.DEFAULT_POOL : pool;
         labels = labels == null ? List.of() : labels;
     }

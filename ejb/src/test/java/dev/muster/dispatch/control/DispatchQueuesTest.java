@@ -16,12 +16,27 @@ class DispatchQueuesTest {
 
     @Test
     void aWorkerSelectsJobsWhoseLabelsItHasAll() {
-        String selector = DispatchQueues.selectorFor(Labels.of(List.of("linux", "gpu")));
-        assertThat(selector).isEqualTo("musterLabels IN ('', 'gpu', 'linux', 'gpu,linux')");
+        String selector = DispatchQueues.selectorFor(Labels.of(List.of("linux", "gpu")), List.of("shell"));
+        assertThat(selector).startsWith("musterLabels IN ('', 'gpu', 'linux', 'gpu,linux') AND ");
     }
 
     @Test
     void aWorkerWithoutLabelsTakesOnlyUnlabelledJobs() {
-        assertThat(DispatchQueues.selectorFor(Labels.NONE)).isEqualTo("musterLabels IN ('')");
+        assertThat(DispatchQueues.selectorFor(Labels.NONE, List.of("js"))).startsWith("musterLabels IN ('') AND ");
+    }
+
+    @Test
+    void aBrowserTakesOnlyJsJobs() {
+        assertThat(DispatchQueues.selectorFor(Labels.NONE, List.of("js")))
+                .isEqualTo("musterLabels IN ('') AND (musterKind IN ('js'))");
+    }
+
+    /** Messages queued before job kinds existed carry no kind: they are shell jobs, for shell workers only. */
+    @Test
+    void aShellWorkerAlsoTakesJobsQueuedWithoutAKind() {
+        assertThat(DispatchQueues.selectorFor(Labels.NONE, List.of("shell")))
+                .isEqualTo("musterLabels IN ('') AND (musterKind IN ('shell') OR musterKind IS NULL)");
+        assertThat(DispatchQueues.selectorFor(Labels.NONE, List.of("shell", "js")))
+                .isEqualTo("musterLabels IN ('') AND (musterKind IN ('js', 'shell') OR musterKind IS NULL)");
     }
 }

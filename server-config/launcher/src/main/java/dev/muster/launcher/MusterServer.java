@@ -130,6 +130,7 @@ public final class MusterServer {
         out.printf("%nMuster is ready on %s (started in %.1f s, server pid %d)%n", base, took.toMillis() / 1000.0, pid);
         out.println("  API        " + base + "/api/v1/jobs        (reference: docs/protocol.md)");
         out.println("  Console    " + base + "/console/");
+        out.println("  Browsers   " + base + "/worker          (open in any tab to make it a js worker)");
         out.println("  Health     " + base + "/health/ready");
         out.println("  Metrics    " + base + "/metrics");
         out.println(settings.localWorkerSlots() > 0

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.validation.Valid;
@@ -80,21 +80,25 @@ public class LeaseResource {
                     .add("attemptId", assignment.attemptId())
                     .add("leaseToken", assignment.leaseToken())
                     .add("leaseExpiresAt", assignment.leaseExpiresAt().toString())
-                    .add("command", assignment.command())
+                    .add("kind", assignment.kind())
                     .add("env", parse(assignment.envJson()));
-            if (assignment.timeoutSeconds() == null) {
-                job.addNull("timeoutSeconds");
-            } else {
-                job.add("timeoutSeconds", assignment.timeoutSeconds());
-            }
+            nullable(job, "command", assignment.command() == null ? null : Json.createValue(assignment.command()));
+            nullable(job, "timeoutSeconds", assignment.timeoutSeconds() == null ? null
+                    : Json.createValue(assignment.timeoutSeconds()));
+            nullable(job, "script", assignment.script() == null ? null : Json.createValue(assignment.script()));
+            nullable(job, "input", assignment.inputJson() == null ? null : parse(assignment.inputJson()));
             jobs.add(job);
         }
         return Json.createObjectBuilder().add("jobs", jobs).build();
     }
 
-    private static JsonObject parse(String json) {
+    private static void nullable(JsonObjectBuilder json, String name, JsonValue value) {
+        json.add(name, value == null ? JsonValue.NULL : value);
+    }
+
+    private static JsonValue parse(String json) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
+            return reader.readValue();
         }
     }
 

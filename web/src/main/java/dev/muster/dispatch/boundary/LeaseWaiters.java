@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The parked long-polls of this instance, grouped by what they can run (pool and label set), each group served by
+ * The parked long-polls of this instance, grouped by what they can run (pool, label set, job kinds), each group served by
  * one {@link PoolDispatcher} thread that exists only while the group has waiters. Memory per idle worker is one
  * suspended response; threads are per group, not per worker.
  */
@@ -31,7 +31,8 @@ public class LeaseWaiters {
     private final Map<String, PoolDispatcher> dispatchers = new HashMap<>();
 
     synchronized void park(LeaseWaiter waiter) {
-        String key = waiter.worker().pool() + "|" + waiter.worker().labels().canonical();
+        String key = waiter.worker().pool() + "|" + waiter.worker().labels().canonical() + "|"
+                + String.join(",", waiter.worker().jobKinds());
         PoolDispatcher dispatcher = dispatchers.get(key);
         if (dispatcher == null || !dispatcher.offer(waiter)) {
             dispatcher = new PoolDispatcher(key, grants, clock, this::retire, LeaseResource::leaseAnswer);
@@ -39,6 +40,11 @@ public class LeaseWaiters {
             dispatchers.put(key, dispatcher);
             threads.newThread(dispatcher).start();
         }
+    }
+
+    /** The worker is leaving: its long-polls parked on this instance are answered now, with nothing. */
+    public synchronized void dismiss(String workerId) {
+        dispatchers.values().forEach(dispatcher -> dispatcher.dismiss(workerId));
     }
 
     /** Removes a dispatcher that is idle (or already retired because it stopped). */

@@ -59,6 +59,20 @@ final class PoolDispatcher implements Runnable {
         return true;
     }
 
+    /**
+     * Answers (empty) the waiters of a worker that is leaving: a closed browser tab's long-poll would otherwise stay
+     * parked and could be granted a job nobody runs until its lease expires. A grant already under way for one of
+     * them fails to answer and is released by {@link #serve}.
+     */
+    void dismiss(String workerId) {
+        List<LeaseWaiter> leaving;
+        synchronized (this) {
+            leaving = waiters.stream().filter(waiter -> waiter.worker().id().equals(workerId)).toList();
+            waiters.removeAll(leaving);
+        }
+        leaving.forEach(waiter -> waiter.answer(answerFor.apply(List.of())));
+    }
+
     synchronized boolean retireIfIdle() {
         retired = waiters.isEmpty();
         return retired;

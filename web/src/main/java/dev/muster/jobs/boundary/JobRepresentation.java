@@ -2,11 +2,14 @@ package dev.muster.jobs.boundary;
 
 import dev.muster.jobs.control.JobQueries;
 import dev.muster.jobs.entity.Job;
+import dev.muster.jobs.entity.JobResult;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 
+import java.io.StringReader;
 import java.time.Instant;
 
 /** A job as clients see it (see docs/protocol.md). Unknown values are JSON nulls, so the shape never changes. */
@@ -22,7 +25,7 @@ final class JobRepresentation {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", job.id())
                 .add("kind", job.kind())
-                .add("command", job.command())
+
                 .add("pool", job.pool())
                 .add("labels", labels)
                 .add("priority", job.priority())
@@ -33,6 +36,7 @@ final class JobRepresentation {
                 .add("retryBackoffSeconds", job.retryPolicy().backoffSeconds())
                 .add("cancelRequested", job.isCancelRequested())
                 .add("deadLettered", job.isDeadLettered());
+        nullable(json, "command", job.command());
         nullable(json, "reason", job.reason());
         nullable(json, "idempotencyKey", job.idempotencyKey());
         nullable(json, "exitCode", job.exitCode());
@@ -41,6 +45,7 @@ final class JobRepresentation {
         instant(json, "submittedAt", job.submittedAt());
         instant(json, "startedAt", job.startedAt());
         instant(json, "finishedAt", job.finishedAt());
+        result(json, job.result());
         return json.add("links", Json.createObjectBuilder()
                 .add("self", self).add("log", self + "/log").add("cancel", self + "/cancel")).build();
     }
@@ -64,6 +69,25 @@ final class JobRepresentation {
             json.add(name, number);
         } else {
             json.add(name, value.toString());
+        }
+    }
+
+    /** A js job's returned value, or what it threw; null for shell jobs and jobs that have not reported. */
+    private static void result(JsonObjectBuilder json, JobResult result) {
+        if (result.resultJson() == null) {
+            json.addNull("result");
+        } else {
+            try (JsonReader reader = Json.createReader(new StringReader(result.resultJson()))) {
+                json.add("result", reader.readValue());
+            }
+        }
+        if (result.errorMessage() == null && result.errorStack() == null) {
+            json.addNull("error");
+        } else {
+            JsonObjectBuilder error = Json.createObjectBuilder();
+            nullable(error, "message", result.errorMessage());
+            nullable(error, "stack", result.errorStack());
+            json.add("error", error);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.muster.workers.boundary;
 import dev.muster.jobs.control.AttemptReports.Completion;
 import dev.muster.jobs.control.AttemptReports.HeldLease;
 import dev.muster.jobs.entity.AttemptState;
+import dev.muster.jobs.entity.JobResult;
+import dev.muster.jobs.entity.JobSpec;
+import jakarta.json.JsonValue;
 import dev.muster.logs.entity.ChunkIn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,15 +40,30 @@ public final class WorkerReports {
                             message = "must be one of exited, timed_out, cancelled, error, abandoned") String outcome,
                     Integer exitCode,
                     @Min(0) Long durationMs,
-                    @Size(max = 4096) String detail) {
+                    @Size(max = 4096) String detail,
+                    JsonValue result,
+                    @Valid ThrownError error) {
 
         Completion completion() {
             AttemptState state = AttemptState.valueOf(outcome.toUpperCase(java.util.Locale.ROOT));
             if (state == AttemptState.EXITED && exitCode == null) {
                 throw dev.muster.platform.Refused.invalid("exitCode", "is required when outcome is exited");
             }
-            // The detail is the worker's free text; PostgreSQL text cannot hold U+0000.
-            return new Completion(state, exitCode, detail == null ? null : detail.replace('\u0000', '\uFFFD'));
+            if (result != null && result.toString().length() > JobSpec.INPUT_MAX) {
+                throw dev.muster.platform.Refused.invalid("result", "must be at most " + JobSpec.INPUT_MAX + " characters as JSON");
+            }
+            JobResult reported = new JobResult(result == null || result == JsonValue.NULL ? null : textOf(result.toString()),
+                    error == null ? null : textOf(error.message()), error == null ? null : textOf(error.stack()));
+            return new Completion(state, exitCode, textOf(detail), reported);
         }
+
+        /** Free text from the worker; PostgreSQL text cannot hold U+0000. */
+        private static String textOf(String text) {
+            return text == null ? null : text.replace('\u0000', '\uFFFD');
+        }
+    }
+
+    /** What a js job threw: its message and the JavaScript stack. */
+    public record ThrownError(@Size(max = 4096) String message, @Size(max = 65_536) String stack) {
     }
 }

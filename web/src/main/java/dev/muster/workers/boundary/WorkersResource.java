@@ -1,5 +1,6 @@
 package dev.muster.workers.boundary;
 
+import dev.muster.dispatch.boundary.LeaseWaiters;
 import dev.muster.dispatch.control.PoolSettings;
 import dev.muster.jobs.control.AttemptReports;
 import dev.muster.jobs.entity.Job;
@@ -43,6 +44,9 @@ public class WorkersResource {
 
     @Inject
     PoolSettings pools;
+
+    @Inject
+    LeaseWaiters waiters;
 
     @POST
     public Response register(@NotNull(message = "a JSON registration is required") @Valid WorkerRegistration body) {
@@ -91,6 +95,7 @@ public class WorkersResource {
     @Path("{workerId}")
     public Response deregister(@PathParam("workerId") String workerId) {
         credentials.authenticate(workerId);
+        waiters.dismiss(workerId);
         registry.deregister(workerId);
         return Response.noContent().build();
     }

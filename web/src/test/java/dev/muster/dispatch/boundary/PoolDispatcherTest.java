@@ -37,7 +37,7 @@ class PoolDispatcherTest {
     }
 
     private static LeaseWaiter waiter(String workerId, Duration wait, FakeResponse response) {
-        Worker worker = new Worker(workerId, new WorkerRegistration("w", "build", List.of(), 2, "t"), "hash", Instant.now());
+        Worker worker = new Worker(workerId, new WorkerRegistration("w", "build", List.of(), 2, "t", null, null, null), "hash", Instant.now());
         return new LeaseWaiter(worker, 2, Instant.now().plus(wait), response);
     }
 
@@ -84,13 +84,28 @@ class PoolDispatcherTest {
     }
 
     @Test
+    void aLeavingWorkersWaitersAreAnsweredAtOnceAndGetNoJob() {
+        FakeResponse leaving = new FakeResponse();
+        FakeResponse staying = new FakeResponse();
+        dispatcher.offer(waiter("w-1", Duration.ofSeconds(30), leaving));
+        dispatcher.offer(waiter("w-2", Duration.ofSeconds(30), staying));
+        dispatcher.dismiss("w-1");
+        assertThat(leaving.answer).isEqualTo(List.of());
+        thread.start();
+
+        grants.arrive(assignment("job-1"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> staying.answer != null);
+        assertThat(staying.answer).isEqualTo(List.of(assignment("job-1")));
+    }
+
+    @Test
     void anIdleDispatcherRetiresAndRefusesNewWaiters() {
         assertThat(dispatcher.retireIfIdle()).isTrue();
         assertThat(dispatcher.offer(waiter("w", Duration.ofSeconds(1), new FakeResponse()))).isFalse();
     }
 
     private static Assignment assignment(String jobId) {
-        return new Assignment(jobId, "a-" + jobId, "t", Instant.EPOCH, "true", "{}", null);
+        return new Assignment(jobId, "a-" + jobId, "t", Instant.EPOCH, "shell", "true", "{}", null, null, null);
     }
 
     /** Hands out assignments the test makes arrive, blocking like a broker receive until then. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code muster}: the entry point of the jar; each job of the tool is a subcommand. */
 @Command(name = "muster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Submits jobs to a Muster server, follows them, and runs workers that execute them.",
-        subcommands = {SubmitCommand.class, LogsCommand.class, JobsCommand.class, CancelCommand.class,
+        subcommands = {SubmitCommand.class, LogsCommand.class, JobsCommand.class, CancelCommand.class, DemoCommand.class,
             WorkerCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nServer: --server URL, else $MUSTER_SERVER, else http://localhost:8080.",
             "%nExamples:",

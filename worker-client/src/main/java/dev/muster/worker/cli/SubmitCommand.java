@@ -5,6 +5,16 @@ import dev.muster.worker.protocol.Job;
 import dev.muster.worker.protocol.JobState;
 import dev.muster.worker.protocol.JobSubmission;
 import dev.muster.worker.protocol.MusterClient;
+import dev.muster.worker.protocol.ScriptSubmission;
+import dev.muster.worker.protocol.Submission;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -20,16 +30,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code muster submit}: queue a shell command as a job, optionally following it to its end. */
+/** {@code muster submit}: queue a shell command or a JavaScript module as a job, optionally following it to its end. */
 @Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Submits a shell command as a job and prints its id.",
-            "With --follow, streams the job's output and exits with the job's exit code."},
+        description = {"Submits a shell command (or, with --kind js, a JavaScript module for browser workers) as a job "
+                + "and prints its id.",
+            "With --follow, streams the job's output and exits with the job's exit code; a js job's result is "
+                + "printed as JSON."},
         footer = {"%nExamples:",
             "  muster submit -- make test",
             "  muster submit --pool build --timeout 600 --follow -- ./gradlew build",
             "  muster submit --env GREETING=hi -f -- sh -c 'echo $GREETING; exit 3'",
             "  muster submit --max-attempts 5 --retry-on-exit 75 -- ./flaky-test.sh",
-            "  muster submit --idempotency-key nightly-2026-11-23 -- ./backup.sh"},
+            "  muster submit --idempotency-key nightly-2026-11-23 -- ./backup.sh",
+            "  muster submit --kind js --file task.js --input input.json --follow"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:submitted (or, with --follow, the job succeeded)", "2:usage error",
             "3:server unreachable", "4:server refused the request",
@@ -42,7 +55,19 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Option(names = "--pool", paramLabel = "NAME", description = "Pool whose workers may run the job (server default: default).")
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "shell",
+            description = "shell (a command, the default) or js (a JavaScript module, --file, run by browser workers).")
+    String kind;
+
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "js: the module to run; it exports a function of (input, ctx) whose value is the result.")
+    Path scriptFile;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "js: a JSON file, passed to the module's function as input.")
+    Path inputFile;
+
+    @Option(names = "--pool", paramLabel = "NAME",
+            description = "Pool whose workers may run the job (server default: default; browser for js jobs).")
     String pool;
 
     @Option(names = "--labels", split = ",", paramLabel = "LABEL",
@@ -79,17 +104,17 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = {"-f", "--follow"}, description = "Stream the job's output and exit with its exit code.")
     boolean follow;
 
-    @Parameters(paramLabel = "COMMAND", arity = "1..*",
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "The command, after --. Several words are re-quoted for sh -c; one word is a script.")
     List<String> command;
 
     @Override
     public Integer call() throws InterruptedException {
         validateKey();
+        Submission submission = submission();
         MusterClient client = server.client();
         long started = System.nanoTime();
-        Job job = client.submit(new JobSubmission(ShellWords.join(command), pool, labels, priority, timeoutSeconds,
-                env, new JobSubmission.Retry(maxAttempts, retryOnExitCodes, retryBackoffSeconds)), idempotencyKey);
+        Job job = client.submit(submission, idempotencyKey);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!follow) {
@@ -103,9 +128,65 @@ final class SubmitCommand implements Callable<Integer> {
         StateReporter states = new StateReporter(job, err);
         new LogFollower(client, out, err, Duration.ofMillis(300), states).print(job.id(), true);
         JobOutcome outcome = new JobOutcome(client.job(job.id()));
+        if (outcome.job().result() != null) {
+            out.println(outcome.job().result());
+            out.flush();
+        }
+        if (outcome.job().errorMessage() != null) {
+            err.println("muster: the job threw: " + outcome.job().errorMessage());
+        }
         err.println("muster: " + outcome.summary(Duration.ofNanos(System.nanoTime() - started)));
         err.flush();
         return outcome.exitCode();
+    }
+
+    private Submission submission() {
+        JobSubmission.Retry retry = new JobSubmission.Retry(maxAttempts, retryOnExitCodes, retryBackoffSeconds);
+        switch (kind) {
+            case "shell" -> {
+                if (scriptFile != null || inputFile != null) {
+                    throw usage("--file and --input are for --kind js; a shell job runs the COMMAND after --");
+                }
+                if (command == null || command.isEmpty()) {
+                    throw usage("Missing required parameter: 'COMMAND' (muster submit [OPTIONS] -- COMMAND [ARG...])");
+                }
+                return new JobSubmission(ShellWords.join(command), pool, labels, priority, timeoutSeconds, env, retry);
+            }
+            case "js" -> {
+                if (command != null && !command.isEmpty()) {
+                    throw usage("a js job runs --file, not a COMMAND (" + String.join(" ", command) + ")");
+                }
+                if (scriptFile == null) {
+                    throw usage("--kind js needs --file: the JavaScript module to run");
+                }
+                if (env != null || labels != null) {
+                    throw usage("--env and --labels are for shell jobs; pass a js job its values with --input");
+                }
+                return new ScriptSubmission(read(scriptFile, "--file"), inputFile == null ? null : json(inputFile),
+                        pool, priority, timeoutSeconds, retry);
+            }
+            default -> throw usage("--kind must be shell or js, not " + kind);
+        }
+    }
+
+    private JsonValue json(Path file) {
+        try (JsonReader reader = Json.createReader(new StringReader(read(file, "--input")))) {
+            return reader.readValue();
+        } catch (JsonException e) {
+            throw usage("--input " + file + " is not JSON: " + e.getMessage());
+        }
+    }
+
+    private String read(Path file, String option) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw usage(option + ": cannot read " + file + " (" + e + ")");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     /** A header value cannot hold line breaks; the server checks the rest (length, printable characters). */

@@ -1,18 +1,20 @@
 package dev.muster.worker.protocol;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A job as the server describes it. {@code reason} says why a job that did not succeed ended ("worker-lost",
- * "exit-code", …); {@code maxAttempts} is null from servers older than retries.
+ * "exit-code", …); {@code maxAttempts} is null from servers older than retries. A js job has a {@code result} (any
+ * JSON) once it succeeded, or the {@code errorMessage} of what it threw.
  */
 public record Job(String id, String kind, String command, String pool, List<String> labels, Integer priority,
         JobState state, String reason, Integer exitCode, Integer attempts, Integer maxAttempts,
         Integer timeoutSeconds, boolean cancelRequested, Instant submittedAt, Instant startedAt, Instant finishedAt,
-        String workerId) {
+        String workerId, JsonValue result, String errorMessage) {
 
     public static Job fromJson(JsonObject json) {
         return new Job(
@@ -32,7 +34,9 @@ public record Job(String id, String kind, String command, String pool, List<Stri
                 JsonFields.instant(json, "submittedAt"),
                 JsonFields.instant(json, "startedAt"),
                 JsonFields.instant(json, "finishedAt"),
-                JsonFields.string(json, "workerId"));
+                JsonFields.string(json, "workerId"),
+                json.get("result") == JsonValue.NULL ? null : json.get("result"),
+                json.get("error") instanceof JsonObject error ? JsonFields.string(error, "message") : null);
     }
 
     /** How long the job ran, or null when it has not both started and finished. */

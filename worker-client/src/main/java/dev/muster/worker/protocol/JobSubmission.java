@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * client sends it as the {@code Idempotency-Key} header.
  */
 public record JobSubmission(String command, String pool, List<String> labels, Integer priority,
-        Integer timeoutSeconds, Map<String, String> env, Retry retry) {
+        Integer timeoutSeconds, Map<String, String> env, Retry retry) implements Submission {
 
     /** When the server runs the job again; null fields are left to the server (see docs/reliability.md). */
     public record Retry(Integer maxAttempts, List<Integer> onExitCodes, Integer backoffSeconds) {
@@ -52,6 +52,7 @@ public record JobSubmission(String command, String pool, List<String> labels, In
         this(command, pool, labels, priority, timeoutSeconds, env, null);
     }
 
+    @Override
     public JsonObject toJson() {
         JsonObjectBuilder json = Json.createObjectBuilder().add("command", command).add("kind", "shell");
         if (pool != null) {

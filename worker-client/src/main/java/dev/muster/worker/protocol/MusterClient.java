@@ -23,7 +23,7 @@ public final class MusterClient {
      *
      * @param idempotencyKey sent as the {@code Idempotency-Key} header; null for none
      */
-    public Job submit(JobSubmission submission, String idempotencyKey) {
+    public Job submit(Submission submission, String idempotencyKey) {
         ApiRequest request = ApiRequest.post(JOBS, submission.toJson());
         if (idempotencyKey == null) {
             HttpTransport once = transport.withRetry(RetryPolicy.tries(1, Backoff.DEFAULT));

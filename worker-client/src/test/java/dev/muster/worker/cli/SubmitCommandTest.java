@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import dev.muster.worker.fake.FakeMusterServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code muster submit}'s retry and idempotency options, against a fake server. */
 class SubmitCommandTest {
@@ -103,5 +106,49 @@ class SubmitCommandTest {
         assertThat(cli.run("submit", "--help")).isZero();
         assertThat(cli.out()).contains("--max-attempts=N", "--retry-on-exit=CODE", "--retry-backoff=SECONDS",
                 "--idempotency-key=KEY", "--timeout=SECONDS");
+    }
+
+    @Test
+    void submitsAJsModuleWithItsInput(@TempDir Path dir) throws IOException {
+        Path task = Files.writeString(dir.resolve("task.js"), "export default (input) => input.n * 2;");
+        Path input = Files.writeString(dir.resolve("input.json"), "{\"n\": 21}");
+
+        int exit = cli.run("submit", "--server", server.uri().toString(), "--kind", "js", "--file", task.toString(),
+                "--input", input.toString(), "--timeout", "30");
+
+        assertThat(exit).as(cli.err()).isZero();
+        JsonObject body = server.submissions().get(0);
+        assertThat(body.getString("kind")).isEqualTo("js");
+        assertThat(body.getString("script")).isEqualTo("export default (input) => input.n * 2;");
+        assertThat(body.getJsonObject("input").getInt("n")).isEqualTo(21);
+        assertThat(body.getInt("timeoutSeconds")).isEqualTo(30);
+        assertThat(body).doesNotContainKeys("command", "env");
+    }
+
+    @Test
+    void refusesAJsJobWithoutItsFileOrWithACommand(@TempDir Path dir) throws IOException {
+        Path task = Files.writeString(dir.resolve("task.js"), "export default () => 1;");
+
+        assertThat(cli.run("submit", "--server", server.uri().toString(), "--kind", "js")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--kind js needs --file");
+        assertThat(cli.run("submit", "--server", server.uri().toString(), "--kind", "js", "--file", task.toString(),
+                "--", "echo")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run("submit", "--server", server.uri().toString(), "--file", task.toString(), "--", "echo"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(server.submissions()).isEmpty();
+    }
+
+    @Test
+    void refusesInputThatIsNotJsonOrAFileThatIsMissing(@TempDir Path dir) throws IOException {
+        Path task = Files.writeString(dir.resolve("task.js"), "export default () => 1;");
+        Path input = Files.writeString(dir.resolve("input.json"), "{n: 1");
+
+        assertThat(cli.run("submit", "--server", server.uri().toString(), "--kind", "js", "--file", task.toString(),
+                "--input", input.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("is not JSON");
+        assertThat(cli.run("submit", "--server", server.uri().toString(), "--kind", "js", "--file",
+                dir.resolve("missing.js").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("cannot read");
+        assertThat(server.submissions()).isEmpty();
     }
 }

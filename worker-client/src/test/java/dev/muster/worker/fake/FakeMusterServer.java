@@ -530,7 +530,8 @@ public final class FakeMusterServer implements AutoCloseable {
     }
 
     private Reply create(JsonObject body) {
-        JsonValue command = body.get("command");
+        // A js job (kind "js") is kept like a shell job whose command is its script: the fake never runs it.
+        JsonValue command = body.get("js".equals(body.getString("kind", "shell")) ? "script" : "command");
         if (!(command instanceof JsonString text) || text.getString().isBlank()) {
             return new Reply(400, Json.createObjectBuilder().add("type", "about:blank").add("title", "Bad Request")
                     .add("status", 400).add("detail", "command: must not be blank").add("field", "command").build());
@@ -540,9 +541,9 @@ public final class FakeMusterServer implements AutoCloseable {
             body.getJsonObject("env").forEach((k, v) -> env.put(k, ((JsonString) v).getString()));
         }
         Integer timeout = body.containsKey("timeoutSeconds") ? body.getInt("timeoutSeconds") : null;
-        String id = enqueue(text.getString(), env, timeout);
+        // One critical section: a waiting worker must not lease the job before its 201 says QUEUED.
         synchronized (lock) {
-            FakeJob job = jobs.get(id);
+            FakeJob job = jobs.get(enqueue(text.getString(), env, timeout));
             if (body.containsKey("maxAttempts")) {
                 job.maxAttempts = body.getInt("maxAttempts");
             }

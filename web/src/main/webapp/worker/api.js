@@ -1,0 +1,69 @@
+// The worker protocol (docs/protocol.md), as the Java worker speaks it: register, lease (long-poll), heartbeat,
+// log, complete, deregister. Every call after registration carries the worker's secret.
+
+export class ProblemError extends Error {
+  constructor(status, detail) {
+    super(`${status}: ${detail}`);
+    this.status = status;
+  }
+}
+
+export class Api {
+  constructor(base) {
+    this.base = base;
+    this.workerId = null;
+    this.secret = null;
+  }
+
+  async register(registration) {
+    const answer = await this.call('POST', 'workers', registration, false);
+    this.workerId = answer.workerId;
+    this.secret = answer.secret;
+    return answer;
+  }
+
+  lease(slots, waitSeconds) {
+    return this.call('POST', `workers/${this.workerId}/lease`, { slots, waitSeconds });
+  }
+
+  heartbeat(attempts) {
+    return this.call('POST', `workers/${this.workerId}/heartbeat`, { attempts });
+  }
+
+  log(attemptId, leaseToken, chunks) {
+    return this.call('POST', `workers/${this.workerId}/attempts/${attemptId}/log`, { leaseToken, chunks });
+  }
+
+  complete(attemptId, completion) {
+    return this.call('POST', `workers/${this.workerId}/attempts/${attemptId}/complete`, completion);
+  }
+
+  stats() {
+    return this.call('GET', 'stats', undefined, false);
+  }
+
+  /** Sent as the tab goes away: keepalive lets the request outlive the page, so its jobs are requeued at once. */
+  deregisterOnExit() {
+    if (!this.workerId) return;
+    fetch(new URL(`workers/${this.workerId}`, this.base), {
+      method: 'DELETE', keepalive: true, headers: { Authorization: `Bearer ${this.secret}` },
+    }).catch(() => {});
+  }
+
+  async call(method, path, body, authenticated = true) {
+    const headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (authenticated) headers.Authorization = `Bearer ${this.secret}`;
+    const response = await fetch(new URL(path, this.base), {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 204) return null;
+    const text = await response.text();
+    if (!response.ok) {
+      let detail = text;
+      try { detail = JSON.parse(text).detail || text; } catch { /* not a problem document */ }
+      throw new ProblemError(response.status, detail);
+    }
+    return text ? JSON.parse(text) : null;
+  }
+}
