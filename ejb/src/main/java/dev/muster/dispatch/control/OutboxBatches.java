@@ -58,7 +58,11 @@ public class OutboxBatches {
                 ((Number) row[11]).intValue());
     }
 
+    /** What a native query returns for {@code timestamptz} differs by provider: EclipseLink, Hibernate, the driver. */
     private static Instant instant(Object column) {
+        if (column instanceof Instant instant) {
+            return instant;
+        }
         return column instanceof OffsetDateTime odt ? odt.toInstant() : ((Timestamp) column).toInstant();
     }
 }
