@@ -51,6 +51,11 @@ public class JobSubmission {
      * @throws Refused 422 when that key was used for a different job
      */
     public Submitted submit(@NotNull @Valid JobSpec spec) {
+        return submit(spec, null);
+    }
+
+    /** As {@link #submit(JobSpec)}, recording {@code submitter} (null: unknown) on a new job. */
+    public Submitted submit(@NotNull @Valid JobSpec spec, String submitter) {
         String envJson = envJson(spec);
         if (spec.idempotencyKey() != null) {
             // Two submissions with one key must not both find nothing and both insert: the second waits here for
@@ -70,6 +75,7 @@ public class JobSubmission {
             }
         }
         Job job = new Job(Ids.newId(), spec, pools.retryPolicy(spec), envJson, clock.instant());
+        job.submittedBy(submitter);
         em.persist(job);
         queueing.enqueue(job);
         metrics.submitted(job.pool());
