@@ -4,11 +4,15 @@ import dev.muster.dispatch.control.LeaseGrants;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import dev.muster.workers.control.WorkerSteering;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +52,19 @@ public class LeaseWaiters {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A worker set to drain gets its parked long-poll answered (empty) at once, instead of a job that arrives before
+     * the poll ends; its next poll finds it draining. A poll parked on another instance is not reached from here and
+     * may still take one job within its wait (at most {@code muster.lease.max-wait-seconds}).
+     */
+    void dismiss(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkerSteering.WorkerDraining draining) {
+        List<PoolDispatcher> current;
+        synchronized (this) {
+            current = List.copyOf(dispatchers.values());
+        }
+        current.forEach(dispatcher -> dispatcher.dismiss(draining.workerId()));
     }
 
     @PreDestroy

@@ -59,6 +59,19 @@ final class PoolDispatcher implements Runnable {
         return true;
     }
 
+    /**
+     * Answers (empty) the waiters of a worker that must take no more work. One being served right now loses its
+     * grant: {@link #serve} finds it answered and releases what it was granted.
+     */
+    synchronized void dismiss(String workerId) {
+        waiters.removeIf(waiter -> waiter.worker().id().equals(workerId) && dismissed(waiter));
+    }
+
+    private boolean dismissed(LeaseWaiter waiter) {
+        waiter.answer(answerFor.apply(List.of()));
+        return true;
+    }
+
     synchronized boolean retireIfIdle() {
         retired = waiters.isEmpty();
         return retired;

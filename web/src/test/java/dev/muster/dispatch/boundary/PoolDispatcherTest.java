@@ -84,6 +84,36 @@ class PoolDispatcherTest {
     }
 
     @Test
+    void aDismissedWorkerIsAnsweredEmptyAndTheNextJobGoesToTheOtherWaiter() {
+        FakeResponse draining = new FakeResponse();
+        FakeResponse other = new FakeResponse();
+        dispatcher.offer(waiter("w-1", Duration.ofSeconds(10), draining));
+        dispatcher.offer(waiter("w-2", Duration.ofSeconds(10), other));
+        thread.start();
+
+        dispatcher.dismiss("w-1");
+        assertThat(draining.answer).isEqualTo(List.of());
+        grants.arrive(assignment("job-1"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> other.answer != null);
+        assertThat(other.answer).isEqualTo(List.of(assignment("job-1")));
+        assertThat(grants.released).isEmpty();
+    }
+
+    @Test
+    void aJobGrantedWhileItsWorkerIsDismissedIsReleased() {
+        FakeResponse draining = new FakeResponse();
+        dispatcher.offer(waiter("w-1", Duration.ofSeconds(10), draining));
+        thread.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> grants.receiving);
+
+        dispatcher.dismiss("w-1");
+        grants.arrive(assignment("job-1"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !grants.released.isEmpty());
+        assertThat(draining.answer).isEqualTo(List.of());
+        assertThat(grants.released).containsExactly(assignment("job-1"));
+    }
+
+    @Test
     void anIdleDispatcherRetiresAndRefusesNewWaiters() {
         assertThat(dispatcher.retireIfIdle()).isTrue();
         assertThat(dispatcher.offer(waiter("w", Duration.ofSeconds(1), new FakeResponse()))).isFalse();
@@ -98,6 +128,7 @@ class PoolDispatcherTest {
         final BlockingQueue<Assignment> arrivals = new LinkedBlockingQueue<>();
         final List<String> servedWorkers = new CopyOnWriteArrayList<>();
         final List<Assignment> released = new CopyOnWriteArrayList<>();
+        volatile boolean receiving;
 
         void arrive(Assignment assignment) {
             arrivals.add(assignment);
@@ -106,6 +137,7 @@ class PoolDispatcherTest {
         @Override
         public List<Assignment> grant(Worker worker, int slots, Duration wait) {
             try {
+                receiving = true;
                 Assignment next = arrivals.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
                     return List.of();
