@@ -5,9 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -64,51 +62,19 @@ public final class CoreBenchmark {
         Process server = builder.start();
         Process worker = null;
         try {
-            long payaraPid = awaitReady(server);
+            long payaraPid = BundleReadiness.awaitReady(server);
             double ready = (System.nanoTime() - start) / 1e9;
             System.out.printf("server start-to-ready: %.1f s (embedded PostgreSQL + Artemis + Payara Micro)%n", ready);
             warmUp();
             measurePickup();
             queueThroughputJobs();
-            worker = new ProcessBuilder(JAVA.toString(), "-jar", System.getProperty("muster.bench.workerJar"), "worker",
-                    "--server", base, "--pool", "bench-tp", "--slots", "4", "--name", "bench")
-                    .redirectErrorStream(true).redirectOutput(data.resolve("worker.log").toFile()).start();
+            worker = BenchProcesses.worker(base, "bench-tp", 4, "bench", data.resolve("worker.log"));
             measureThroughput();
             System.out.printf("RSS after the run: Payara Micro %d MB, launcher (embedded Artemis) %d MB, PostgreSQL %d MB%n",
                     rssMb(payaraPid), rssMb(launcherPid(server)), postgresRssMb(data));
         } finally {
-            if (worker != null) {
-                worker.destroy();
-                worker.waitFor(30, TimeUnit.SECONDS);
-            }
-            server.destroy();
-            if (!server.waitFor(90, TimeUnit.SECONDS)) {
-                server.descendants().forEach(ProcessHandle::destroyForcibly);
-                server.destroyForcibly();
-            }
+            BenchProcesses.stop(worker, server);
         }
-    }
-
-    private long awaitReady(Process server) throws Exception {
-        Pattern ready = Pattern.compile("Muster is ready .* server pid (\\d+)");
-        CompletableFuture<Long> pid = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream()))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    Matcher matcher = ready.matcher(line);
-                    if (matcher.find()) {
-                        pid.complete(Long.parseLong(matcher.group(1)));
-                    }
-                }
-            } catch (IOException ignored) {
-                // the server is gone; the future below times out or has completed
-            }
-            pid.completeExceptionally(new IllegalStateException("the server exited before it was ready"));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return pid.get(5, TimeUnit.MINUTES);
     }
 
     /** The first requests pay for class loading and JIT; they are not what a running system sees. */

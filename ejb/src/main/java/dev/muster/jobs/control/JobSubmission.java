@@ -51,6 +51,11 @@ public class JobSubmission {
      * @throws Refused 422 when that key was used for a different job
      */
     public Submitted submit(@NotNull @Valid JobSpec spec) {
+        return submit(spec, null);
+    }
+
+    /** As {@link #submit(JobSpec)}, recording {@code submitter} (null: unknown) on a new job. */
+    public Submitted submit(@NotNull @Valid JobSpec spec, String submitter) {
         spec.requireWhatItsKindRuns();
         String envJson = envJson(spec);
         if (spec.idempotencyKey() != null) {
@@ -71,6 +76,7 @@ public class JobSubmission {
             }
         }
         Job job = new Job(Ids.newId(), spec, pools.retryPolicy(spec), envJson, clock.instant());
+        job.submittedBy(submitter);
         em.persist(job);
         queueing.enqueue(job);
         metrics.submitted(job.pool());

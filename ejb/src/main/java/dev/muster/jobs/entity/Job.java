@@ -75,6 +75,7 @@ public class Job {
     private String errorStack;
     @Column(name = "queue_generation")
     private int queueGeneration;
+    private String submitter;
     @Version
     private long version;
 
@@ -232,6 +233,15 @@ public class Job {
 
     public RetryPolicy retryPolicy() {
         return new RetryPolicy(maxAttempts, RetryPolicy.parseExitCodes(retryExitCodes), retryBackoffSeconds);
+    }
+
+    /** Records who asked for the job, when known (the console's user; the API has no users yet). */
+    public void submittedBy(String user) {
+        submitter = user;
+    }
+
+    public String submitter() {
+        return submitter;
     }
 
     public String idempotencyKey() {

@@ -16,6 +16,8 @@ public class Worker {
 
     public static final String ONLINE = "ONLINE";
     public static final String GONE = "GONE";
+    /** Finishes the jobs it runs but is given no more until resumed; set by an operator. */
+    public static final String DRAINING = "DRAINING";
 
     @Id
     private String id;
@@ -55,11 +57,35 @@ public class Worker {
 
     public void seen(Instant now) {
         lastSeenAt = now;
-        state = ONLINE;
+        if (!DRAINING.equals(state)) {
+            state = ONLINE;
+        }
     }
 
     public void leave() {
         state = GONE;
+    }
+
+    /** @throws IllegalStateException for a worker that has left */
+    public void drain() {
+        requirePresent();
+        state = DRAINING;
+    }
+
+    /** @throws IllegalStateException for a worker that has left */
+    public void resume() {
+        requirePresent();
+        state = ONLINE;
+    }
+
+    public boolean isDraining() {
+        return DRAINING.equals(state);
+    }
+
+    private void requirePresent() {
+        if (GONE.equals(state)) {
+            throw new IllegalStateException("worker " + id + " has left");
+        }
     }
 
     public String id() {
@@ -90,6 +116,14 @@ public class Worker {
 
     public int slots() {
         return slots;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
     }
 
     public String secretHash() {

@@ -66,10 +66,24 @@ public class LeaseResource {
         Worker worker = credentials.authenticate(workerId);
         registry.seen(workerId);
         int waitSeconds = Math.min(body.waitSeconds() == null ? 30 : body.waitSeconds(), maxWaitSeconds);
+        if (worker.isDraining()) {
+            // No work for a draining worker, answered when its wait is over so that it does not ask again at once.
+            answerEmptyAfter(waitSeconds, response);
+            return;
+        }
         LeaseWaiter waiter = new LeaseWaiter(worker, body.slots(), clock.instant().plusSeconds(waitSeconds), response);
         response.setTimeout(waitSeconds + SAFETY_MARGIN_SECONDS, TimeUnit.SECONDS);
         response.setTimeoutHandler(timedOut -> waiter.answer(leaseAnswer(List.of())));
         waiters.park(waiter);
+    }
+
+    private static void answerEmptyAfter(int waitSeconds, AsyncResponse response) {
+        if (waitSeconds == 0) {
+            response.resume(leaseAnswer(List.of()));
+            return;
+        }
+        response.setTimeout(waitSeconds, TimeUnit.SECONDS);
+        response.setTimeoutHandler(timedOut -> timedOut.resume(leaseAnswer(List.of())));
     }
 
     static Object leaseAnswer(List<Assignment> assignments) {

@@ -4,11 +4,15 @@ import dev.muster.dispatch.control.LeaseGrants;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import dev.muster.workers.control.WorkerSteering;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,9 +46,17 @@ public class LeaseWaiters {
         }
     }
 
-    /** The worker is leaving: its long-polls parked on this instance are answered now, with nothing. */
-    public synchronized void dismiss(String workerId) {
-        dispatchers.values().forEach(dispatcher -> dispatcher.dismiss(workerId));
+    /**
+     * The worker is leaving or set to drain: its long-polls parked on this instance are answered now, with nothing.
+     * A poll parked on another instance is not reached from here and may still take one job within its wait (at most
+     * {@code muster.lease.max-wait-seconds}); its next poll finds the worker draining.
+     */
+    public void dismiss(String workerId) {
+        List<PoolDispatcher> current;
+        synchronized (this) {
+            current = List.copyOf(dispatchers.values());
+        }
+        current.forEach(dispatcher -> dispatcher.dismiss(workerId));
     }
 
     /** Removes a dispatcher that is idle (or already retired because it stopped). */
@@ -54,6 +66,10 @@ public class LeaseWaiters {
             return true;
         }
         return false;
+    }
+
+    void onDraining(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkerSteering.WorkerDraining draining) {
+        dismiss(draining.workerId());
     }
 
     @PreDestroy

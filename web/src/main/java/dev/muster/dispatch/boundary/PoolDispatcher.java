@@ -60,9 +60,9 @@ final class PoolDispatcher implements Runnable {
     }
 
     /**
-     * Answers (empty) the waiters of a worker that is leaving: a closed browser tab's long-poll would otherwise stay
-     * parked and could be granted a job nobody runs until its lease expires. A grant already under way for one of
-     * them fails to answer and is released by {@link #serve}.
+     * Answers (empty) the waiters of a worker that must take no more work: one that is leaving (a closed browser
+     * tab's long-poll would otherwise stay parked and could be granted a job nobody runs until its lease expires) or
+     * one set to drain. A grant already under way for one of them fails to answer and is released by {@link #serve}.
      */
     void dismiss(String workerId) {
         List<LeaseWaiter> leaving;

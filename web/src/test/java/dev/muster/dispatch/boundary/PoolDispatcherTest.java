@@ -99,6 +99,20 @@ class PoolDispatcherTest {
     }
 
     @Test
+    void aJobGrantedWhileItsWorkerIsDismissedIsReleased() {
+        FakeResponse draining = new FakeResponse();
+        dispatcher.offer(waiter("w-1", Duration.ofSeconds(10), draining));
+        thread.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> grants.receiving);
+
+        dispatcher.dismiss("w-1");
+        grants.arrive(assignment("job-1"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !grants.released.isEmpty());
+        assertThat(draining.answer).isEqualTo(List.of());
+        assertThat(grants.released).containsExactly(assignment("job-1"));
+    }
+
+    @Test
     void anIdleDispatcherRetiresAndRefusesNewWaiters() {
         assertThat(dispatcher.retireIfIdle()).isTrue();
         assertThat(dispatcher.offer(waiter("w", Duration.ofSeconds(1), new FakeResponse()))).isFalse();
@@ -113,6 +127,7 @@ class PoolDispatcherTest {
         final BlockingQueue<Assignment> arrivals = new LinkedBlockingQueue<>();
         final List<String> servedWorkers = new CopyOnWriteArrayList<>();
         final List<Assignment> released = new CopyOnWriteArrayList<>();
+        volatile boolean receiving;
 
         void arrive(Assignment assignment) {
             arrivals.add(assignment);
@@ -121,6 +136,7 @@ class PoolDispatcherTest {
         @Override
         public List<Assignment> grant(Worker worker, int slots, Duration wait) {
             try {
+                receiving = true;
                 Assignment next = arrivals.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
                     return List.of();
