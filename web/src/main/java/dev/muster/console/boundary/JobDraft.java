@@ -3,10 +3,13 @@ package dev.muster.console.boundary;
 import dev.muster.jobs.entity.Job;
 import dev.muster.jobs.entity.JobSpec;
 import dev.muster.platform.Refused;
+import dev.muster.jobs.entity.JobKind;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.io.Serializable;
 import java.io.StringReader;
@@ -23,12 +26,16 @@ import java.util.Map;
  */
 public class JobDraft implements Serializable {
 
-    /** The job kinds the form offers; issue 5 adds "js" (a JavaScript task) and its fields. */
-    public static final List<String> KINDS = List.of("shell");
+    /** The job kinds the form offers: a shell command, or a JavaScript task for browser workers. */
+    public static final List<String> KINDS = List.of(JobKind.SHELL, JobKind.JS);
 
-    private String kind = "shell";
+    private String kind = JobKind.SHELL;
     private String command;
-    private String pool = JobSpec.DEFAULT_POOL;
+    private String script;
+    /** The js job's input as JSON text; blank for none. */
+    private String input;
+    /** Blank: the kind's default pool (default for shell, browser for js). */
+    private String pool;
     private String labels = "";
     private Integer priority = JobSpec.DEFAULT_PRIORITY;
     private Integer timeoutSeconds;
@@ -42,6 +49,8 @@ public class JobDraft implements Serializable {
         JobDraft draft = new JobDraft();
         draft.kind = job.kind();
         draft.command = job.command();
+        draft.script = job.script();
+        draft.input = job.inputJson();
         draft.pool = job.pool();
         draft.labels = job.labels().canonical();
         draft.priority = job.priority();
@@ -56,12 +65,28 @@ public class JobDraft implements Serializable {
         return draft;
     }
 
-    /** @throws Refused 400 for an environment line that is not NAME=value */
+    /**
+     * Only the fields of the chosen kind go into the spec, so switching kinds in the form leaves nothing behind.
+     * @throws Refused 400 for an environment line that is not NAME=value, or input that is not JSON
+     */
     public JobSpec toSpec() {
         List<String> labelList = Arrays.stream(labels == null ? new String[0] : labels.split("[,\\s]+"))
                 .filter(label -> !label.isBlank()).toList();
-        return new JobSpec(kind, command, environment(), pool == null || pool.isBlank() ? null : pool.trim(),
-                labelList, priority, timeoutSeconds, maxAttempts, retryOnExitCodes, retryBackoffSeconds, null);
+        boolean js = JobKind.JS.equals(kind);
+        return new JobSpec(kind, js ? null : command, js ? null : environment(),
+                pool == null || pool.isBlank() ? null : pool.trim(), labelList, priority, timeoutSeconds, maxAttempts,
+                retryOnExitCodes, retryBackoffSeconds, null, js ? script : null, js ? inputValue() : null);
+    }
+
+    private JsonValue inputValue() {
+        if (input == null || input.isBlank()) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(input))) {
+            return reader.readValue();
+        } catch (JsonException e) {
+            throw Refused.invalid("input", "is not JSON: " + e.getMessage());
+        }
     }
 
     private Map<String, String> environment() {
@@ -105,6 +130,22 @@ public class JobDraft implements Serializable {
 
     public void setCommand(String command) {
         this.command = command;
+    }
+
+    public String getScript() {
+        return script;
+    }
+
+    public void setScript(String script) {
+        this.script = script;
+    }
+
+    public String getInput() {
+        return input;
+    }
+
+    public void setInput(String input) {
+        this.input = input;
     }
 
     public String getPool() {

@@ -17,7 +17,7 @@ class JobDraftTest {
 
     private static Job job() {
         JobSpec spec = new JobSpec(null, "make test", Map.of(), "build", List.of("linux", "gpu"), 7, 600, 3,
-                List.of(75), 10, null);
+                List.of(75), 10, null, null, null);
         return new Job("job-1", spec, RetryPolicy.of(3, List.of(75), 10),
                 "{\"MODE\":\"fast\",\"API_TOKEN\":\"s3cret\"}", Instant.EPOCH);
     }
@@ -61,6 +61,26 @@ class JobDraftTest {
         assertThat(again.retryOnExitCodes()).containsExactly(75);
         assertThat(again.retryBackoffSeconds()).isEqualTo(10);
         assertThat(again.idempotencyKey()).as("a re-run is a new job").isNull();
+    }
+
+    @Test
+    void aJavaScriptTaskTakesItsScriptAndInputAndNothingOfAShellJob() {
+        JobDraft draft = new JobDraft();
+        draft.setCommand("left over from the shell tab");
+        draft.setEnv("A=1");
+        draft.setKind("js");
+        draft.setScript("export default (input) => input.n * 2;");
+        draft.setInput("{\"n\": 21}");
+        JobSpec spec = draft.toSpec();
+        assertThat(spec.kind()).isEqualTo("js");
+        assertThat(spec.command()).isNull();
+        assertThat(spec.env()).isEmpty();
+        assertThat(spec.script()).startsWith("export default");
+        assertThat(spec.input().asJsonObject().getInt("n")).isEqualTo(21);
+        assertThat(spec.pool()).isEqualTo(JobSpec.BROWSER_POOL);
+
+        draft.setInput("{n: 21");
+        assertThatThrownBy(draft::toSpec).isInstanceOf(Refused.class).hasMessageContaining("input");
     }
 
     @Test
