@@ -333,6 +333,15 @@ class CheckerTest {
         }
 
         @Test
+        void aJobTheHarnessNeverGotToCancelMustRunToItsEnd() {
+            Fixture.Job job = run.job(JobKind.CANCEL_RUNNING);
+            run.cancelStatus(job.token(), null);
+
+            assertThat(violations(Rule.WRONG_OUTCOME)).singleElement().extracting(Violation::message).asString()
+                    .contains("expected SUCCEEDED");
+        }
+
+        @Test
         void aCancelTheServerDidNotUnderstand() {
             Fixture.Job job = run.job(JobKind.CANCEL_RUNNING);
             run.cancelStatus(job.token(), 404);
