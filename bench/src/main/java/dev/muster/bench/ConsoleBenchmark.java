@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * <p>Starts a scratch PostgreSQL, the built bundle against it (external database, embedded broker), inserts the jobs
  * with SQL, then times page loads over HTTP: the server's whole work for a page (Faces rendering, the count and page
  * queries), not the browser's drawing. For the log, a real {@code muster worker} runs a job that prints a line with
- * its own clock reading every 250 ms; the benchmark follows the log through the console's feed, once at the job
- * page's cadence (every 500 ms) and once every 50 ms (the pipeline alone: worker batching, upload, database).
+ * its own clock reading every 250 ms; the benchmark follows the log through the console's feed, once as the job
+ * page does (server-sent events) and once polling every 50 ms (the pipeline alone: worker batching, upload, database).
  */
 public final class ConsoleBenchmark {
 
@@ -108,16 +108,16 @@ public final class ConsoleBenchmark {
                         .add("command", command).add("pool", "bench-log").build().toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         String jobId = parse(submitted.body()).getString("id");
-        LogFollower page = new LogFollower(jobId, 500);
+        LogFollower page = new LogFollower(jobId, 0);
         LogFollower fast = new LogFollower(jobId, 50);
-        Thread pageThread = new Thread(page::follow);
+        Thread pageThread = new Thread(page::stream);
         Thread fastThread = new Thread(fast::follow);
         pageThread.start();
         fastThread.start();
         pageThread.join(TimeUnit.MINUTES.toMillis(5));
         fastThread.join(TimeUnit.MINUTES.toMillis(5));
         System.out.printf("log line printed on the worker → shown by the console (%d lines, one every 250 ms):%n", lines);
-        System.out.printf("  followed every 500 ms, as the job page does: %s%n", Stats.of(page.delays()));
+        System.out.printf("  followed as the job page does (server-sent events): %s%n", Stats.of(page.delays()));
         System.out.printf("  followed every 50 ms (the pipeline alone):  %s%n", Stats.of(fast.delays()));
     }
 
@@ -142,20 +142,43 @@ public final class ConsoleBenchmark {
             this.intervalMillis = intervalMillis;
         }
 
+        /** As the job page's EventSource: one stream of server-sent events, each with the chunks since the last. */
+        void stream() {
+            try {
+                HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(HttpRequest.newBuilder(
+                                URI.create(base + "/console/log-feed?job=" + jobId + "&after=-1"))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                try (java.util.stream.Stream<String> lines = response.body()) {
+                    for (String line : (Iterable<String>) lines::iterator) {
+                        if (line.startsWith("data: ") && note(parse(line.substring("data: ".length())))) {
+                            return;
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("streaming the log failed", e);
+            }
+        }
+
+        /** @return true once the page says the log is complete */
+        private boolean note(JsonObject page) {
+            long now = System.currentTimeMillis() * 1_000_000L;
+            Matcher tick = TICK.matcher(page.getString("html"));
+            while (tick.find()) {
+                long printed = Long.parseLong(tick.group(1));
+                delays.putIfAbsent(printed, (now - printed) / 1e6);
+            }
+            return page.getBoolean("terminal") && !page.getBoolean("more");
+        }
+
         void follow() {
             int after = -1;
             try {
                 while (true) {
                     JsonObject page = parse(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/console/log-feed?job="
                             + jobId + "&after=" + after)).build(), HttpResponse.BodyHandlers.ofString()).body());
-                    long now = System.currentTimeMillis() * 1_000_000L;
-                    Matcher tick = TICK.matcher(page.getString("html"));
-                    while (tick.find()) {
-                        long printed = Long.parseLong(tick.group(1));
-                        delays.putIfAbsent(printed, (now - printed) / 1e6);
-                    }
                     after = page.getInt("next");
-                    if (page.getBoolean("terminal") && !page.getBoolean("more")) {
+                    if (note(page)) {
                         return;
                     }
                     if (!page.getBoolean("more")) {

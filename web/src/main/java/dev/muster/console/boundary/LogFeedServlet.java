@@ -3,11 +3,14 @@ package dev.muster.console.boundary;
 import dev.muster.jobs.control.JobQueries;
 import dev.muster.jobs.entity.Job;
 import dev.muster.logs.control.LogStore;
-import dev.muster.logs.entity.LogChunk;
 import dev.muster.platform.Refused;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,18 +18,24 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /console/log-feed?job=<id>&after=<seq>}: the next log chunks of a job's current attempt, already
- * rendered as HTML (stdout and stderr as separate classes, ANSI colours as spans), with the job's state. The job
- * page's script asks every half second while the job runs, at once while {@code more} is true, and stops when the
- * job has ended and nothing is left. See the README's "Admin console" for why polling and not SSE.
+ * {@code GET /console/log-feed?job=<id>&after=<seq>}: a job's log for the console, live.
+ * <ul>
+ *   <li>{@code Accept: text/event-stream} (the job page's {@code EventSource}): server-sent events, one per batch of
+ *       new chunks or change of state, until the job has ended and all is sent ({@link LogStream}). A reconnect's
+ *       {@code Last-Event-ID} ({@code <attempt>/<seq>}) says where to resume.</li>
+ *   <li>otherwise: one JSON answer ({@link LogFeedPage}) with the chunks after {@code after}, for scripts.</li>
+ * </ul>
+ * Chunks reach PostgreSQL from whichever instance the worker talks to, so the stream reads them from there every
+ * {@value #TICK_MILLIS} ms rather than waiting for a notification only one instance would see.
  */
-@WebServlet("/console/log-feed")
+@WebServlet(value = "/console/log-feed", asyncSupported = true)
 public class LogFeedServlet extends HttpServlet {
 
-    /** Chunks per answer; a chunk holds at most 256 KiB, but is usually one batch of a few lines. */
-    static final int BATCH = 200;
+    static final long TICK_MILLIS = 250;
 
     @Inject
     JobQueries queries;
@@ -34,35 +43,75 @@ public class LogFeedServlet extends HttpServlet {
     @Inject
     LogStore logs;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("application/json;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         Job job;
         int after;
+        String resumeAttempt = null;
         try {
-            after = Integer.parseInt(request.getParameter("after") == null ? "-1" : request.getParameter("after"));
             job = queries.find(request.getParameter("job"));
+            after = Integer.parseInt(request.getParameter("after") == null ? "-1" : request.getParameter("after"));
+            String lastEventId = request.getHeader("Last-Event-ID");
+            if (lastEventId != null && lastEventId.indexOf('/') >= 0) {
+                resumeAttempt = lastEventId.substring(0, lastEventId.lastIndexOf('/'));
+                after = Integer.parseInt(lastEventId.substring(lastEventId.lastIndexOf('/') + 1));
+            }
         } catch (NumberFormatException | Refused e) {
+            response.setContentType("application/json;charset=utf-8");
             response.setStatus(e instanceof Refused refused ? refused.status() : HttpServletResponse.SC_BAD_REQUEST);
             response.getWriter().write(Json.createObjectBuilder().add("detail", String.valueOf(e.getMessage())).build().toString());
             return;
         }
-        List<LogChunk> chunks = job.currentAttemptId() == null ? List.of() : logs.after(job.currentAttemptId(), after, BATCH);
-        StringBuilder html = new StringBuilder();
-        int next = after;
-        for (LogChunk chunk : chunks) {
-            html.append("<span class=\"log-").append(chunk.stream()).append("\">")
-                    .append(AnsiHtml.render(chunk.data())).append("</span>");
-            next = chunk.seq();
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("text/event-stream")) {
+            stream(request, response, job, resumeAttempt, after);
+        } else {
+            response.setContentType("application/json;charset=utf-8");
+            LogFeedPage page = LogFeedPage.of(job, after, job.currentAttemptId() == null ? List.of()
+                    : logs.after(job.currentAttemptId(), after, LogFeedPage.BATCH));
+            response.getWriter().write(page.json().toString());
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("state", job.state().name())
-                .add("terminal", job.state().isTerminal())
-                .add("attemptId", job.currentAttemptId() == null ? "" : job.currentAttemptId())
-                .add("next", next)
-                .add("more", chunks.size() == BATCH)
-                .add("html", html.toString());
-        response.getWriter().write(body.build().toString());
+    }
+
+    private void stream(HttpServletRequest request, HttpServletResponse response, Job job, String resumeAttempt,
+                        int after) throws IOException {
+        response.setContentType("text/event-stream;charset=utf-8");
+        response.setHeader("X-Accel-Buffering", "no"); // a reverse proxy must pass events on at once
+        response.flushBuffer();
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // the stream ends itself (LogStream.MAX_TICKS)
+        String attempt = resumeAttempt != null ? resumeAttempt
+                : job.currentAttemptId() == null ? "" : job.currentAttemptId();
+        LogStream stream = new LogStream(job.id(), attempt, after, queries, logs, async);
+        ScheduledFuture<?>[] ticking = new ScheduledFuture<?>[1];
+        ticking[0] = scheduler.scheduleWithFixedDelay(() -> {
+            if (!stream.tick() && ticking[0] != null) {
+                ticking[0].cancel(false); // (if the very first tick ended it, the next one finds ticking set)
+            }
+        }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                ticking[0].cancel(false);
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                stream.end();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                stream.end();
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
     }
 }
