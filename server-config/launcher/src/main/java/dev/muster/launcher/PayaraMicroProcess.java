@@ -82,7 +82,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             Duration elapsed = Duration.between(start, Instant.now());
             if (elapsed.compareTo(timeout) > 0) {
-                throw new IOException("Payara Micro was not ready after " + timeout.toSeconds() + " s; see " + log);
+                throw new IOException("Payara Micro was not ready after " + timeout.toSeconds() + " s (last answer of "
+                        + "/health/ready: " + readiness.lastAnswer() + "); see " + log);
             }
             if (Instant.now().isAfter(nextReport)) {
                 progress.accept(elapsed);

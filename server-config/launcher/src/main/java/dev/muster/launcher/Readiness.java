@@ -18,6 +18,8 @@ final class Readiness {
 
     private final URI endpoint;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** What the last check got, for the message when a server never gets ready. */
+    private volatile String lastAnswer = "no answer yet";
 
     Readiness(int port) {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/health/ready");
@@ -27,10 +29,17 @@ final class Readiness {
         try {
             HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"muster\"");
+            String body = response.body();
+            lastAnswer = response.statusCode() + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+            return response.statusCode() == 200 && body.contains("\"muster\"");
         } catch (IOException notYet) {
+            lastAnswer = String.valueOf(notYet);
             return false;
         }
+    }
+
+    String lastAnswer() {
+        return lastAnswer;
     }
 
     public static void main(String[] args) throws InterruptedException {
