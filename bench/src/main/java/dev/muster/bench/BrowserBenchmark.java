@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class BrowserBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // h2c can deadlock Payara
     private static final String TINY = "export default (input) => input.n + 1;";
 
     private final String base = System.getProperty("muster.bench.server", "http://127.0.0.1:8080");

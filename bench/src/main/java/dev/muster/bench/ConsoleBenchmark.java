@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class ConsoleBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // h2c can deadlock Payara
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final Pattern TICK = Pattern.compile("tick (\\d{19})");
 

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class CoreBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // h2c can deadlock Payara
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     private final int pickups = Integer.getInteger("muster.bench.pickups", 300);

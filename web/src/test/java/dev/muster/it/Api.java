@@ -20,7 +20,8 @@ import java.util.zip.GZIPOutputStream;
 /** A black-box client of the Muster HTTP API for the integration tests. */
 final class Api {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // see Readiness
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final URI root;
 

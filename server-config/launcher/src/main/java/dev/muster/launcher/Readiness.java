@@ -17,7 +17,13 @@ import java.time.Duration;
 final class Readiness {
 
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * HTTP/1.1: by default the JDK client asks to upgrade to HTTP/2 (h2c), and Payara's Grizzly can deadlock both its
+     * HTTP threads on an upgrade answered with an error page, as a probe gets while the application deploys (a
+     * thread dump of a two-instance start showed it). The workers' client does the same.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     /** What the last check got, for the message when a server never gets ready. */
     private volatile String lastAnswer = "no answer yet";
 
