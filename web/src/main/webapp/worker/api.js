@@ -1,5 +1,6 @@
 // The worker protocol (docs/protocol.md), as the Java worker speaks it: register, lease (long-poll), heartbeat,
-// log, complete, deregister. Every call after registration carries the worker's secret.
+// log, complete, deregister. Registration carries the enrolment token from the page's link, every call after it
+// the worker's secret.
 
 export class ProblemError extends Error {
   constructor(status, detail) {
@@ -9,14 +10,15 @@ export class ProblemError extends Error {
 }
 
 export class Api {
-  constructor(base) {
+  constructor(base, enrolmentToken) {
     this.base = base;
+    this.enrolmentToken = enrolmentToken;
     this.workerId = null;
     this.secret = null;
   }
 
   async register(registration) {
-    const answer = await this.call('POST', 'workers', registration, false);
+    const answer = await this.call('POST', 'workers', registration, this.enrolmentToken);
     this.workerId = answer.workerId;
     this.secret = answer.secret;
     return answer;
@@ -38,8 +40,9 @@ export class Api {
     return this.call('POST', `workers/${this.workerId}/attempts/${attemptId}/complete`, completion);
   }
 
+  /** The server's figures, which a registered worker may read. */
   stats() {
-    return this.call('GET', 'stats', undefined, false);
+    return this.call('GET', 'stats');
   }
 
   /** Sent as the tab goes away: keepalive lets the request outlive the page, so its jobs are requeued at once. */
@@ -50,10 +53,10 @@ export class Api {
     }).catch(() => {});
   }
 
-  async call(method, path, body, authenticated = true) {
+  async call(method, path, body, credential = this.secret) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (authenticated) headers.Authorization = `Bearer ${this.secret}`;
+    if (credential) headers.Authorization = `Bearer ${credential}`;
     const response = await fetch(new URL(path, this.base), {
       method, headers, body: body === undefined ? undefined : JSON.stringify(body),
     });

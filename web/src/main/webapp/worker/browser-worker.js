@@ -14,9 +14,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export class BrowserWorker extends EventTarget {
   constructor({ base, name, pool, slots, enrolmentToken, version }) {
     super();
-    this.api = new Api(base);
+    this.api = new Api(base, enrolmentToken);
     this.registration = { name, pool, labels: [], slots, version, kind: 'browser', jobKinds: ['js'] };
-    if (enrolmentToken) this.registration.enrolmentToken = enrolmentToken;
     this.slots = slots;
     this.tasks = new Map();
     this.counters = { done: 0, failed: 0 };
@@ -74,8 +73,13 @@ export class BrowserWorker extends EventTarget {
           answer.jobs.forEach((job) => this.run(job));
           backoff = 1000;
         } catch (error) {
-          if (error instanceof ProblemError && error.status === 401) this.api.workerId = null;
-          this.emit('activity', { id: 'server', state: 'LOST', text: `server: ${error.message}; retrying` });
+          const refused = error instanceof ProblemError && (error.status === 401 || error.status === 403);
+          const enrolling = !this.api.workerId;
+          if (refused) this.api.workerId = null;
+          const text = refused && enrolling
+            ? `enrolment refused (${error.message}): open this page with the link an admin gave you (…/worker/?enrol=<token>); retrying`
+            : `server: ${error.message}; retrying`;
+          this.emit('activity', { id: 'server', state: 'LOST', text });
           await sleep(backoff);
           backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
         }

@@ -14,9 +14,10 @@ final class BenchProcesses {
 
     /** The built muster.jar ({@code muster.bench.workerJar}), its output in {@code log}. */
     static Process worker(String server, String pool, int slots, String name, Path log) throws IOException {
-        return new ProcessBuilder(JAVA.toString(), "-jar", System.getProperty("muster.bench.workerJar"), "worker",
-                "--server", server, "--pool", pool, "--slots", Integer.toString(slots), "--name", name)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-jar", System.getProperty("muster.bench.workerJar"), "worker",
+                "--server", server, "--pool", pool, "--slots", Integer.toString(slots), "--name", name);
+        builder.environment().putAll(BenchCredentials.clientEnvironment());
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** SIGTERM to both (the worker may be null), then SIGKILL to whatever of the server is left after 90 s. */

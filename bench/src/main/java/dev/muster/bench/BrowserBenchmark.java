@@ -106,9 +106,11 @@ public final class BrowserBenchmark {
     }
 
     private String demo(String pool, String size, String blocks) throws Exception {
-        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        ProcessBuilder demoBuilder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 System.getProperty("muster.bench.workerJar"), "demo", "matrix", "--server", base, "--pool", pool,
-                "--size", size, "--blocks", blocks).redirectErrorStream(true).start();
+                "--size", size, "--blocks", blocks).redirectErrorStream(true);
+        demoBuilder.environment().putAll(BenchCredentials.clientEnvironment());
+        Process demo = demoBuilder.start();
         String summary = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream()))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -126,7 +128,7 @@ public final class BrowserBenchmark {
     private String submit(String pool, int n) throws IOException, InterruptedException {
         String body = Json.createObjectBuilder().add("kind", "js").add("pool", pool).add("script", TINY)
                 .add("input", Json.createObjectBuilder().add("n", n)).add("timeoutSeconds", 60).build().toString();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs"))
+        HttpResponse<String> response = HTTP.send(BenchCredentials.authorized(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
@@ -154,7 +156,7 @@ public final class BrowserBenchmark {
     }
 
     private JsonObject job(String id) throws IOException, InterruptedException {
-        return parse(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs/" + id)).build(),
+        return parse(HTTP.send(BenchCredentials.authorized(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs/" + id))).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 

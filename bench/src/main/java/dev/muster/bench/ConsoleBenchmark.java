@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  */
 public final class ConsoleBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // h2c can deadlock Payara
+    /** Keeps the console session cookie. HTTP/1.1: h2c upgrades can deadlock Payara. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new java.net.CookieManager()).build();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final Pattern TICK = Pattern.compile("tick (\\d{19})");
 
@@ -56,10 +58,12 @@ public final class ConsoleBenchmark {
                     "MUSTER_HTTP_PORT", Integer.toString(port), "MUSTER_LOCAL_WORKER_SLOTS", "0",
                     "MUSTER_DB_URL", postgres.jdbcUrl(), "MUSTER_DB_USER", "postgres", "MUSTER_DB_PASSWORD", "postgres",
                     "MUSTER_DB_POOL_SIZE", "16"));
+            builder.environment().putAll(BenchCredentials.serverEnvironment());
             Process server = builder.start();
             Process worker = null;
             try {
                 BundleReadiness.awaitReady(server);
+                BenchCredentials.logIn(HTTP, base);
                 long start = System.nanoTime();
                 try (Connection db = postgres.connect()) {
                     ManyJobs.insert(db, jobs);
@@ -102,7 +106,7 @@ public final class ConsoleBenchmark {
     private void measureLogDelay() throws Exception {
         int lines = Integer.getInteger("muster.bench.logLines", 80);
         String command = "for i in $(seq 1 " + lines + "); do echo \"tick $(date +%s%N)\"; sleep 0.25; done";
-        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs"))
+        HttpResponse<String> submitted = HTTP.send(BenchCredentials.authorized(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
                         .add("command", command).add("pool", "bench-log").build().toString())).build(),

@@ -56,6 +56,7 @@ public final class CoreBenchmark {
         builder.environment().put("MUSTER_DATA_DIR", data.toString());
         builder.environment().put("MUSTER_HTTP_PORT", Integer.toString(port));
         builder.environment().put("MUSTER_LOCAL_WORKER_SLOTS", "0");
+        builder.environment().putAll(BenchCredentials.serverEnvironment());
         // e.g. -Dmuster.bench.serverJavaOpts="-Xmx768m -XX:StartFlightRecording=..." to profile the server
         builder.environment().put("MUSTER_SERVER_JAVA_OPTS", System.getProperty("muster.bench.serverJavaOpts", "-Xmx768m"));
         long start = System.nanoTime();
@@ -118,7 +119,7 @@ public final class CoreBenchmark {
     }
 
     private String dispatchLatencyMedianMillis() throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics?scope=application")).build(),
+        String metrics = HTTP.send(BenchCredentials.authorized(HttpRequest.newBuilder(URI.create(base + "/metrics?scope=application"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher median = Pattern.compile("muster_dispatch_latency_seconds\\{[^}]*quantile=\"0.5\"[^}]*} ([0-9.Ee-]+)").matcher(metrics);
         return median.find() ? String.format("%.1f", Double.parseDouble(median.group(1)) * 1000) : "n/a";
@@ -179,15 +180,14 @@ public final class CoreBenchmark {
     }
 
     private JsonObject get(String path) throws Exception {
-        return parse(HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        return parse(HTTP.send(BenchCredentials.authorized(HttpRequest.newBuilder(URI.create(base + path))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private JsonObject post(String path, String json, String bearer) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
+        request.header("Authorization", "Bearer " + (bearer != null ? bearer : BenchCredentials.TOKEN));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
@@ -196,7 +196,8 @@ public final class CoreBenchmark {
     }
 
     private Worker registerWorker(String pool) throws Exception {
-        JsonObject registered = post("/api/v1/workers", "{\"name\":\"bench\",\"pool\":\"" + pool + "\",\"slots\":1}", null);
+        JsonObject registered = post("/api/v1/workers", "{\"name\":\"bench\",\"pool\":\"" + pool + "\",\"slots\":1}",
+                BenchCredentials.ENROLMENT_TOKEN);
         return new Worker(registered.getString("workerId"), registered.getString("secret"));
     }
 

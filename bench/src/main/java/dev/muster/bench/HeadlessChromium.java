@@ -41,7 +41,8 @@ final class HeadlessChromium implements AutoCloseable {
         if (!tabs.isEmpty()) {
             driver.switchTo().newWindow(WindowType.TAB);
         }
-        driver.get(base + "/worker/?pool=" + pool + "&slots=" + slots + "&name=" + pool + "-" + tabs.size() + (start ? "&start" : ""));
+        driver.get(base + "/worker/?pool=" + pool + "&slots=" + slots + "&name=" + pool + "-" + tabs.size() + (start ? "&start" : "")
+                + "&enrol=" + BenchCredentials.ENROLMENT_TOKEN);
         tabs.add(driver.getWindowHandle());
     }
 

@@ -39,6 +39,8 @@ class WildFlyEarIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String POOL = "wildfly";
+    static final String ADMIN_TOKEN = "mst_api_wildfly-it-admin-5b8e2d7c1a9f";
+    static final String ENROLMENT_TOKEN = "mst_enr_wildfly-it-enrolment-3c6a9e1f4b7d";
 
     @Deployment(testable = false)
     static EnterpriseArchive application() {
@@ -88,9 +90,10 @@ class WildFlyEarIT {
     private static Process startWorker(Path log) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path jar = Path.of(System.getProperty("muster.it.workerJar"));
-        return new ProcessBuilder(java.toString(), "-jar", jar.toString(), "worker", "--server", base(),
-                "--pool", POOL, "--slots", "2", "--name", "wildfly-it")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "worker", "--server", base(),
+                "--pool", POOL, "--slots", "2", "--name", "wildfly-it");
+        builder.environment().put("MUSTER_ENROLMENT_TOKEN", ENROLMENT_TOKEN);
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** SIGTERM: the worker finishes what it runs (nothing, by now) and deregisters. */
@@ -126,7 +129,8 @@ class WildFlyEarIT {
 
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30)).build(),
+            return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

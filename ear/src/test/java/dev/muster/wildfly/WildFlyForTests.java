@@ -18,7 +18,7 @@ import java.util.List;
  */
 public class WildFlyForTests implements LauncherSessionListener {
 
-    static final List<String> SCRIPTS = List.of("datasource.cli", "builtin-broker.cli", "microprofile-health.cli");
+    static final List<String> SCRIPTS = List.of("datasource.cli", "builtin-broker.cli", "microprofile-health.cli", "security.cli");
 
     private EmbeddedDatabase database;
 
@@ -51,7 +51,9 @@ public class WildFlyForTests implements LauncherSessionListener {
                     "-Dmuster.db.user=" + EmbeddedDatabase.USER,
                     "-Dmuster.db.password=postgres",
                     // Quick long-polls, so a worker stopping at the end does not wait out a minute-long one.
-                    "-Dmuster.lease.max-wait-seconds=5"));
+                    "-Dmuster.lease.max-wait-seconds=5",
+                    "-Dmuster.bootstrap.token=" + WildFlyEarIT.ADMIN_TOKEN,
+                    "-Dmuster.bootstrap.enrolment-token=" + WildFlyEarIT.ENROLMENT_TOKEN));
         } catch (Exception e) {
             launcherSessionClosed(session);
             throw new IllegalStateException("could not prepare PostgreSQL and WildFly for the integration test", e);

@@ -32,10 +32,4 @@ public final class Ids {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
-
-    /** Compares in constant time so response timing does not leak how much of a secret was right. */
-    public static boolean sameHash(String expectedHash, String secret) {
-        return MessageDigest.isEqual(expectedHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                sha256(secret).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    }
 }

@@ -40,6 +40,11 @@ public class Refused extends RuntimeException {
         return new Refused(401, null, detail);
     }
 
+    /** The caller is known but may not do this. */
+    public static Refused forbidden(String field, String detail) {
+        return new Refused(403, field, field == null ? detail : field + ": " + detail);
+    }
+
     /** The caller holds a lease it lost (or never had): it must stop working on the attempt. */
     public static Refused leaseLost(String attemptId) {
         return new Refused(409, "leaseToken", "attempt " + attemptId + " is no longer leased to this worker");

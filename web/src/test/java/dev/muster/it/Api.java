@@ -24,14 +24,27 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final URI root;
+    /** Sent when a call names no bearer token of its own; null for none. */
+    private final String defaultBearer;
 
     /**
      * Payara reports its URL with the machine's address, but the tests bind it to loopback: keep port and context
      * root, talk to 127.0.0.1.
      */
     Api(URL base) {
-        this.base = URI.create("http://127.0.0.1:" + base.getPort() + base.getPath().replaceAll("/$", ""));
-        this.root = URI.create("http://127.0.0.1:" + base.getPort());
+        this(URI.create("http://127.0.0.1:" + base.getPort() + base.getPath().replaceAll("/$", "")),
+                URI.create("http://127.0.0.1:" + base.getPort()), Credentials.ADMIN_TOKEN);
+    }
+
+    private Api(URI base, URI root, String defaultBearer) {
+        this.base = base;
+        this.root = root;
+        this.defaultBearer = defaultBearer;
+    }
+
+    /** The same server, calling with {@code token} (null: anonymously) where a call names no token of its own. */
+    Api as(String token) {
+        return new Api(base, root, token);
     }
 
     /**
@@ -89,6 +102,39 @@ final class Api {
         return send(request, bearer);
     }
 
+    /** An already gzipped JSON body, e.g. a gzip bomb. */
+    Reply postGzipBytes(String path, byte[] gzipped) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped)), null);
+    }
+
+    /** As {@link #send(String, String, byte[], String)}, without waiting: for calls that may long-poll. */
+    java.util.concurrent.CompletableFuture<Reply> sendAsync(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (defaultBearer != null) {
+            request.header("Authorization", "Bearer " + defaultBearer);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                        response.headers().firstValue("Location").orElse(null), response.body(), response.headers().map()));
+    }
+
+    /** Any method, any bytes: for the security and fuzzing tests. */
+    Reply send(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, null);
+    }
+
     /** The absolute address of a path of the application, e.g. a page to open in a browser. */
     String url(String path) {
         return uri(path).toString();
@@ -99,8 +145,9 @@ final class Api {
     }
 
     private Reply send(HttpRequest.Builder request, String bearer) {
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
+        String token = bearer != null ? bearer : defaultBearer;
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -53,7 +53,8 @@ public class BackendsForTests implements LauncherSessionListener {
                     "-Dmuster.lease.max-wait-seconds=10",
                     // ReliabilityIT: a pool whose leases lapse quickly, and server-side timeouts without delay.
                     "-Dmuster.pool.reaped.lease-seconds=2",
-                    "-Dmuster.jobs.timeout-grace-seconds=1"));
+                    "-Dmuster.jobs.timeout-grace-seconds=1",
+                    Credentials.serverOptions()));
             System.setProperty("muster.it.jdbcUrl", db.url());
             System.setProperty("muster.it.jdbcUser", db.user());
             System.setProperty("muster.it.jdbcPassword", db.password());

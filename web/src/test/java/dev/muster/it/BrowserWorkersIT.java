@@ -72,7 +72,7 @@ class BrowserWorkersIT {
             if (i > 0) {
                 driver.switchTo().newWindow(WindowType.TAB);
             }
-            driver.get(api.url("/worker?pool=" + POOL + "&slots=2&name=tab-" + i + "&start"));
+            driver.get(api.url("/worker?pool=" + POOL + "&slots=2&name=tab-" + i + "&start&enrol=" + Credentials.ENROLMENT_TOKEN));
             tabs.add(driver.getWindowHandle());
         }
         await().atMost(LONG).untilAsserted(() -> assertThat(browserWorkersOf(POOL)).isEqualTo(3));

@@ -91,16 +91,28 @@ class ConsoleIT {
         browser = chromium.driver();
         if (worker == null) {
             worker = startWorker(root);
+            signIn();
         }
+    }
+
+    /** The console's login form, as the first admin (the session cookie then lasts for the whole class). */
+    private void signIn() {
+        browser.get(console);
+        eventually(() -> browser.getCurrentUrl().contains("/login.html"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(Credentials.ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        eventually(() -> browser.getCurrentUrl().startsWith(console));
     }
 
     /** The real worker jar, as a user starts it, taking work from the console's pool. */
     private static Process startWorker(String server) throws IOException {
         workerLog = Files.createTempFile("console-it-worker-", ".log");
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 System.getProperty("muster.it.workerJar"), "worker", "--server", server, "--pool", POOL,
-                "--slots", "2", "--name", WORKER_NAME)
-                .redirectErrorStream(true).redirectOutput(workerLog.toFile()).start();
+                "--slots", "2", "--name", WORKER_NAME);
+        builder.environment().put("MUSTER_ENROLMENT_TOKEN", Credentials.ENROLMENT_TOKEN);
+        return builder.redirectErrorStream(true).redirectOutput(workerLog.toFile()).start();
     }
 
     @Test

@@ -126,7 +126,7 @@ class JobPathIT {
         String jobId = submitted.json().getString("id");
 
         assertThat(Worker.register(api, pool, "[]").lease(1, 2).getJsonArray("jobs")).as("a shell worker").isEmpty();
-        Worker browser = Worker.register(api, pool, "[]", ",\"kind\":\"browser\",\"jobKinds\":[\"js\"],\"enrolmentToken\":\"t\"");
+        Worker browser = Worker.register(api, pool, "[]", ",\"kind\":\"browser\",\"jobKinds\":[\"js\"]");
         JsonObject leased = browser.lease(1, 10).getJsonArray("jobs").getJsonObject(0);
         assertThat(leased.getString("jobId")).isEqualTo(jobId);
         assertThat(leased.getString("kind")).isEqualTo("js");

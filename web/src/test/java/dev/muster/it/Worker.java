@@ -14,7 +14,8 @@ record Worker(Api api, String id, String secret) {
     /** @param more further registration fields, e.g. {@code ,"kind":"browser","jobKinds":["js"]} */
     static Worker register(Api api, String pool, String labelsJson, String more) {
         Api.Reply reply = api.post("/api/v1/workers",
-                "{\"name\":\"it\",\"pool\":\"" + pool + "\",\"labels\":" + labelsJson + ",\"slots\":2,\"version\":\"it\"" + more + "}");
+                "{\"name\":\"it\",\"pool\":\"" + pool + "\",\"labels\":" + labelsJson + ",\"slots\":2,\"version\":\"it\"" + more + "}",
+                Credentials.ENROLMENT_TOKEN);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return new Worker(api, reply.json().getString("workerId"), reply.json().getString("secret"));
     }

@@ -54,7 +54,7 @@ final class Instances implements AutoCloseable {
             while (!ports.add(port)) {
                 port = FreePort.pick();
             }
-            servers.add(new ServerProcess(name, runtime, dir, port, commands, javaOptions, micro.environment(), log, ledger));
+            servers.add(new ServerProcess(name, runtime, dir, port, commands, javaOptions, withCredentials(micro.environment()), log, ledger));
         }
         return new Instances(servers);
     }
@@ -139,5 +139,11 @@ final class Instances implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return done;
+    }
+
+    private static java.util.Map<String, String> withCredentials(java.util.Map<String, String> environment) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(environment);
+        all.putAll(ChaosCredentials.serverEnvironment());
+        return all;
     }
 }

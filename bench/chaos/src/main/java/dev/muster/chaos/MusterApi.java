@@ -122,7 +122,8 @@ final class MusterApi {
 
     /** A request to the next instance of the rotation. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(instances.next().resolve(path)).timeout(TIMEOUT);
+        return HttpRequest.newBuilder(instances.next().resolve(path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + ChaosCredentials.ADMIN_TOKEN);
     }
 
     static JsonObject parse(String json) {

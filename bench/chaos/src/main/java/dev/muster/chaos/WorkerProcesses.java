@@ -65,12 +65,13 @@ final class WorkerProcesses implements AutoCloseable {
     synchronized Worker start(List<URI> preference) throws IOException {
         String name = namePrefix + (++started);
         Path work = Files.createDirectories(dir.resolve(name));
-        Process process = new ProcessBuilder(JAVA.toString(), "-Xmx128m", "-XX:+UseSerialGC",
+        ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-Xmx128m", "-XX:+UseSerialGC",
                 "-jar", workerJar.toString(), "worker",
                 "--server", String.join(",", preference.stream().map(URI::toString).toList()),
                 "--pool", pool, "--slots", Integer.toString(slots),
-                "--name", name, "--work-dir", work.toString(), "--drain-seconds", Integer.toString(drainSeconds))
-                .redirectErrorStream(true)
+                "--name", name, "--work-dir", work.toString(), "--drain-seconds", Integer.toString(drainSeconds));
+        builder.environment().put("MUSTER_ENROLMENT_TOKEN", ChaosCredentials.ENROLMENT_TOKEN);
+        Process process = builder.redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile())
                 .start();
         ledger.record(process.toHandle(), "worker " + name + " " + work);

@@ -21,7 +21,7 @@ import java.util.Map;
 public record JobSpec(
         @Pattern(regexp = JobKind.PATTERN, message = JobKind.PATTERN_MESSAGE) String kind,
         @Size(max = COMMAND_MAX) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String command,
-        @Size(max = 100) Map<@Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]{0,127}", message = "must be an environment variable name") String,
+        @Size(max = 100) Map<@NotNull @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]{0,127}", message = "must be an environment variable name") String,
                 @NotNull @Size(max = 8192) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String> env,
         @Pattern(regexp = POOL_PATTERN, message = "must be 1-63 lowercase letters, digits, '-' or '_'") String pool,
         @Size(max = Labels.MAX) List<@NotNull @Pattern(regexp = Labels.PATTERN, message = "must be a label of letters, digits, '.', '_' or '-'") String> labels,

@@ -5,6 +5,8 @@ import dev.muster.jobs.entity.Attempt;
 import dev.muster.jobs.entity.AttemptState;
 import dev.muster.platform.Ids;
 import dev.muster.platform.Refused;
+import dev.muster.security.control.EnrolmentTokens;
+import dev.muster.security.control.TokenKind;
 import dev.muster.workers.entity.Worker;
 import dev.muster.workers.entity.WorkerRegistration;
 import jakarta.ejb.Stateless;
@@ -29,20 +31,34 @@ public class WorkerRegistry {
     @Inject
     AttemptEndings endings;
 
-    /** The secret is returned once, here; the database keeps only its hash. */
-    public Registered register(@Valid WorkerRegistration registration) {
-        String secret = Ids.newSecret();
-        Worker worker = new Worker(Ids.newId(), registration, Ids.sha256(secret), clock.instant());
+    @Inject
+    EnrolmentTokens enrolments;
+
+    /**
+     * The secret is returned once, here; the database keeps only its hash.
+     *
+     * @throws Refused 401 or 403 unless the enrolment admits a worker with this pool and these labels
+     */
+    public Registered register(@Valid WorkerRegistration registration, String enrolmentId) {
+        enrolments.admit(enrolmentId, registration);
+        String secret = TokenKind.WORKER.newSecret();
+        Worker worker = new Worker(Ids.newId(), registration, Ids.sha256(secret), enrolmentId, clock.instant());
         em.persist(worker);
         return new Registered(worker, secret);
     }
 
-    /** @throws Refused 401 unless {@code secret} is the one {@code workerId} registered with */
-    public Worker authenticate(String workerId, String secret) {
-        Worker worker = workerId == null ? null : em.find(Worker.class, workerId);
-        if (worker == null || secret == null || Worker.GONE.equals(worker.state())
-                || !Ids.sameHash(worker.secretHash(), secret)) {
-            throw Refused.unauthorized("unknown worker or wrong worker secret; register again");
+    /**
+     * The worker a request was recognised as (by its secret, see {@code Callers}), read again in this transaction.
+     *
+     * @throws Refused 403 when an admin revoked it, 401 when it left
+     */
+    public Worker present(String workerId) {
+        Worker worker = em.find(Worker.class, workerId);
+        if (worker != null && worker.isRevoked()) {
+            throw Refused.forbidden(null, "this worker was revoked by an admin; it may not register again by itself");
+        }
+        if (worker == null || Worker.GONE.equals(worker.state())) {
+            throw Refused.unauthorized("this worker was removed or has left; register again");
         }
         return worker;
     }

@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Clock;
+
 /**
  * What an operator does to a worker. A draining worker keeps its running attempts (heartbeats, logs and completions
  * go on as before) but its lease requests are answered empty until it is resumed; removing it is a deregistration
@@ -24,6 +26,9 @@ public class WorkerSteering {
     WorkerRegistry registry;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Event<WorkerDraining> draining;
 
     /** Fires {@link WorkerDraining} so this instance answers the worker's parked long-poll at once. */
@@ -36,9 +41,15 @@ public class WorkerSteering {
         present(workerId).resume();
     }
 
+    /**
+     * A revocation: the worker's secret stops working at once (403, so that it does not simply enrol again), its
+     * running attempts end as lost, and its parked long-poll is answered.
+     */
     public void remove(String workerId) {
-        present(workerId);
+        Worker worker = present(workerId);
         registry.deregister(workerId);
+        worker.revoke(clock.instant());
+        draining.fire(new WorkerDraining(workerId));
     }
 
     private Worker present(String workerId) {
@@ -52,7 +63,7 @@ public class WorkerSteering {
         return worker;
     }
 
-    /** A worker was set to drain; observers act after the transaction commits. */
+    /** A worker was set to drain or removed; observers act after the transaction commits. */
     public record WorkerDraining(String workerId) {
     }
 }

@@ -31,6 +31,10 @@ public class Worker {
     private String jobKinds;
     @Column(name = "secret_hash")
     private String secretHash;
+    @Column(name = "enrolment_id")
+    private String enrolmentId;
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
     private String state;
     @Column(name = "registered_at")
     private Instant registeredAt;
@@ -40,7 +44,7 @@ public class Worker {
     protected Worker() {
     }
 
-    public Worker(String id, WorkerRegistration registration, String secretHash, Instant now) {
+    public Worker(String id, WorkerRegistration registration, String secretHash, String enrolmentId, Instant now) {
         this.id = id;
         this.name = registration.name();
         this.pool = registration.pool();
@@ -50,6 +54,7 @@ public class Worker {
         this.kind = registration.kind();
         this.jobKinds = JobKind.canonical(registration.jobKinds());
         this.secretHash = secretHash;
+        this.enrolmentId = enrolmentId;
         this.state = ONLINE;
         this.registeredAt = now;
         this.lastSeenAt = now;
@@ -64,6 +69,16 @@ public class Worker {
 
     public void leave() {
         state = GONE;
+    }
+
+    /** Removed by an admin: gone, and told so if it calls again. */
+    public void revoke(Instant now) {
+        leave();
+        revokedAt = now;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
     }
 
     /** @throws IllegalStateException for a worker that has left */
@@ -124,6 +139,11 @@ public class Worker {
 
     public Instant registeredAt() {
         return registeredAt;
+    }
+
+    /** The enrolment token that admitted it. */
+    public String enrolmentId() {
+        return enrolmentId;
     }
 
     public String secretHash() {

@@ -17,8 +17,7 @@ import java.util.List;
  * enumerating its subsets (see {@code DispatchQueues}). A worker says what it is ({@code java}, the default, or
  * {@code browser}) and which job kinds it runs (default: shell); it is offered only jobs of those kinds.
  *
- * <p>{@code enrolmentToken} is the seam for enrolment (issue 6): the browser page sends the token from its URL, the
- * server does not check it yet.
+ * <p>Not here: the enrolment token, which comes as the request's bearer token like every other credential.
  */
 public record WorkerRegistration(
         @NotBlank @Size(max = 200) @Pattern(regexp = JobSpec.NO_NUL, message = JobSpec.NO_NUL_MESSAGE) String name,
@@ -27,8 +26,7 @@ public record WorkerRegistration(
         @NotNull @Min(1) @Max(1024) Integer slots,
         @Size(max = 64) @Pattern(regexp = JobSpec.NO_NUL, message = JobSpec.NO_NUL_MESSAGE) String version,
         @Pattern(regexp = "java|browser", message = "must be \"java\" or \"browser\"") String kind,
-        @Size(min = 1, max = 2) List<@NotNull @Pattern(regexp = JobKind.PATTERN, message = JobKind.PATTERN_MESSAGE) String> jobKinds,
-        @Size(max = 512) String enrolmentToken) {
+        @Size(min = 1, max = 2) List<@NotNull @Pattern(regexp = JobKind.PATTERN, message = JobKind.PATTERN_MESSAGE) String> jobKinds) {
 
     public static final String JAVA = "java";
     public static final String BROWSER = "browser";

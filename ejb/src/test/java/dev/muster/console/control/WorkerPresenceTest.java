@@ -15,7 +15,7 @@ class WorkerPresenceTest {
     private static final Instant OFFLINE_SINCE = NOW.minusSeconds(90);
 
     private static Worker seenAt(Instant seen) {
-        return new Worker("w1", new WorkerRegistration("box", "default", List.of(), 2, "1", null, null, null), "hash", seen);
+        return new Worker("w1", new WorkerRegistration("box", "default", List.of(), 2, "1", null, null), "hash", "enrolment", seen);
     }
 
     @Test

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WorkerDrainTest {
 
     private final Instant now = Instant.parse("2026-11-23T12:00:00Z");
-    private final Worker worker = new Worker("w1", new WorkerRegistration("box", null, List.of(), 2, "1", null, null, null), "hash", now);
+    private final Worker worker = new Worker("w1", new WorkerRegistration("box", null, List.of(), 2, "1", null, null), "hash", "enrolment", now);
 
     @Test
     void aDrainingWorkerStaysDrainingWhenItCallsInUntilResumed() {

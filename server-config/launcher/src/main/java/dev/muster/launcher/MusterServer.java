@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,7 +79,9 @@ public final class MusterServer {
                 new MicroCommands.Database(dbUrl, settings.dbUser(), settings.dbPassword(), settings.dbPoolSize()),
                 brokerUrl, settings.brokerUser(), brokerPassword, settings.runtimeDir().resolve("muster-artemis.rar"));
         MicroCommands.CommandFiles commands = MicroCommands.writeTo(settings.dataDir().resolve("run"));
-        Map<String, String> serverEnv = micro.environment();
+        QuickStartSecrets secrets = QuickStartSecrets.in(settings.dataDir(), System.getenv());
+        Map<String, String> serverEnv = new HashMap<>(micro.environment());
+        serverEnv.putAll(secrets.serverEnvironment());
         out.println("Muster: starting Payara Micro on port " + settings.httpPort() + " (log: "
                 + settings.dataDir().resolve("logs/server.log") + ")");
         PayaraMicroProcess payara = PayaraMicroProcess.start(settings.runtimeDir(), commands, settings.dataDir(),
@@ -87,8 +90,8 @@ public final class MusterServer {
         payara.awaitReady(Duration.ofMinutes(5), elapsed -> out.println("Muster: waiting for the server… " + elapsed.toSeconds() + " s"));
 
         URI base = URI.create("http://localhost:" + settings.httpPort());
-        startLocalWorker(base);
-        printReady(base, Duration.ofNanos(System.nanoTime() - started), payara.pid());
+        startLocalWorker(base, secrets);
+        printReady(base, secrets, Duration.ofNanos(System.nanoTime() - started), payara.pid());
         return payara.waitFor();
     }
 
@@ -115,7 +118,7 @@ public final class MusterServer {
         }
     }
 
-    private void startLocalWorker(URI base) throws Exception {
+    private void startLocalWorker(URI base, QuickStartSecrets secrets) throws Exception {
         if (settings.localWorkerSlots() <= 0) {
             return;
         }
@@ -126,19 +129,29 @@ public final class MusterServer {
         running.push(() -> stopWithin(worker, LOCAL_WORKER_STOP));
     }
 
-    private void printReady(URI base, Duration took, long pid) {
+    private void printReady(URI base, QuickStartSecrets secrets, Duration took, long pid) {
         out.printf("%nMuster is ready on %s (started in %.1f s, server pid %d)%n", base, took.toMillis() / 1000.0, pid);
         out.println("  API        " + base + "/api/v1/jobs        (reference: docs/protocol.md)");
-        out.println("  Console    " + base + "/console/");
-        out.println("  Browsers   " + base + "/worker          (open in any tab to make it a js worker)");
+        out.println("  Console    " + base + "/console/        (user admin, password "
+                + where(secrets.adminPasswordFile(), "MUSTER_ADMIN_PASSWORD") + ")");
+        out.println("  Browsers   " + base + "/worker/?enrol=" + secrets.enrolmentToken()
+                + "   (open in any tab to make it a js worker)");
         out.println("  Health     " + base + "/health/ready");
         out.println("  Metrics    " + base + "/metrics");
         out.println(settings.localWorkerSlots() > 0
                 ? "  Worker     local, " + settings.localWorkerSlots() + " slots, pool \"" + settings.localWorkerPool() + "\""
                 : "  Worker     none (MUSTER_LOCAL_WORKER_SLOTS=0)");
+        out.println("  Token      " + secrets.apiToken() + "   (admin API token"
+                + (secrets.apiTokenFile() == null ? ", from MUSTER_BOOTSTRAP_TOKEN)" : ", kept in " + secrets.apiTokenFile() + ")"));
         out.println();
-        out.println("Run a job:  curl -s -X POST " + base + "/api/v1/jobs -H 'Content-Type: application/json' -d '{\"command\":\"echo hello\"}'");
+        out.println("Run a job:  curl -s -X POST " + base + "/api/v1/jobs -H 'Authorization: Bearer " + secrets.apiToken()
+                + "' -H 'Content-Type: application/json' -d '{\"command\":\"echo hello\"}'");
+        out.println("CLI:        export MUSTER_TOKEN=" + secrets.apiToken() + "; java -jar worker-client/target/muster.jar submit -- echo hello");
         out.println("Stop:       Ctrl-C");
+    }
+
+    private static String where(Path file, String variable) {
+        return file == null ? "from " + variable : "in " + file;
     }
 
     /** Reverse order of start: the worker finishes, then the server, then the broker and the database. */

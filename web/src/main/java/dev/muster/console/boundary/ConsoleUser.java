@@ -1,36 +1,41 @@
 package dev.muster.console.boundary;
 
+import dev.muster.security.boundary.CurrentCaller;
+import dev.muster.security.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The one place that decides who is using the console and what they may do: the seam for security.
- *
- * <p>Security (Jakarta Security form login, roles {@code admin} / {@code operator} / {@code viewer}, DESIGN.md) has
- * not landed. Until it does nobody is logged in, and an anonymous user may do everything, as with the REST API.
- * Once a login exists, the container fills {@link HttpServletRequest#getRemoteUser()}: the user's name becomes the
- * submitter of the jobs they submit, and only {@code admin} and {@code operator} may act (viewers only look). The
- * pages ask {@link #mayOperate()} to show their buttons and every action asks again before it acts.
+ * The one place that decides what the logged-in user may do in the console ({@code ConsoleGate} lets only users in):
+ * viewers look, operators also submit, cancel, retry, drain and resume, admins also remove workers. The pages ask to
+ * show their buttons, and every action asks again before it acts.
  */
 @Named
 @RequestScoped
 public class ConsoleUser {
 
     @Inject
-    HttpServletRequest request;
+    CurrentCaller caller;
 
-    /** The logged-in user's name, or null while nobody is (no security yet). */
+    /** The user's name, which jobs they submit record as their submitter. */
     public String name() {
-        return request.getRemoteUser();
+        return caller.name();
     }
 
     public String displayName() {
-        return name() == null ? "anonymous" : name();
+        return caller.get().map(c -> c.role() == null ? c.name() : c.name() + " (" + c.role().wire() + ")").orElse("anonymous");
     }
 
     public boolean mayOperate() {
-        return name() == null || request.isUserInRole("admin") || request.isUserInRole("operator");
+        return may(Role.OPERATOR);
+    }
+
+    public boolean mayAdminister() {
+        return may(Role.ADMIN);
+    }
+
+    private boolean may(Role least) {
+        return caller.get().map(c -> c.mayAct(least)).orElse(false);
     }
 }

@@ -55,6 +55,10 @@ public class WorkersView implements Serializable {
     }
 
     public void remove(String workerId, String name) {
+        if (!user.mayAdminister()) {
+            ConsoleMessages.error(user.displayName() + " may not remove workers; admins may");
+            return;
+        }
         act(steering::remove, workerId, "Removed " + name + "; the jobs it ran are retried elsewhere");
     }
 

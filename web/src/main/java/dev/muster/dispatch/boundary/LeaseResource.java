@@ -1,5 +1,7 @@
 package dev.muster.dispatch.boundary;
 
+import dev.muster.security.boundary.AccessRule;
+import dev.muster.security.boundary.Allowed;
 import dev.muster.dispatch.control.Assignment;
 import dev.muster.workers.boundary.WorkerCredentials;
 import dev.muster.workers.control.WorkerRegistry;
@@ -36,6 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Path("v1/workers/{workerId}/lease")
 @RequestScoped
+@Allowed(AccessRule.WORKER)
 public class LeaseResource {
 
     /** Answers a waiter the dispatcher has not reached in time, rather than letting the runtime send a 503. */

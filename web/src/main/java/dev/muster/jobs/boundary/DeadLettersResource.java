@@ -1,5 +1,6 @@
 package dev.muster.jobs.boundary;
 
+import dev.muster.security.boundary.Allowed;
 import dev.muster.jobs.control.JobQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("v1/dead-letters")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Allowed("viewer")
 public class DeadLettersResource {
 
     @Inject

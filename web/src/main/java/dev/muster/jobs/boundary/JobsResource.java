@@ -1,5 +1,7 @@
 package dev.muster.jobs.boundary;
 
+import dev.muster.security.boundary.CurrentCaller;
+import dev.muster.security.boundary.Allowed;
 import dev.muster.jobs.control.JobCancellation;
 import dev.muster.jobs.control.JobQueries;
 import dev.muster.jobs.control.JobSubmission;
@@ -39,6 +41,7 @@ import java.util.List;
 @Path("v1/jobs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Allowed("viewer")
 public class JobsResource {
 
     /** Chunks per database read; a chunk holds at most 256 KiB, so a batch stays within a few tens of MiB. */
@@ -59,6 +62,9 @@ public class JobsResource {
     @Inject
     LogStore logs;
 
+    @Inject
+    CurrentCaller caller;
+
     @Context
     UriInfo uriInfo;
 
@@ -68,9 +74,10 @@ public class JobsResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed("operator")
     public Response submit(@HeaderParam(IDEMPOTENCY_KEY) String key,
                            @NotNull(message = "a JSON job is required, e.g. {\"command\": \"echo hi\"}") @Valid JobSpec body) {
-        JobSubmission.Submitted submitted = submission.submit(withHeaderKey(body, key));
+        JobSubmission.Submitted submitted = submission.submit(withHeaderKey(body, key), caller.name());
         JsonObject job = JobRepresentation.of(submitted.job());
         if (!submitted.created()) {
             return Response.ok(job).header("Idempotent-Replayed", "true").build();
@@ -82,6 +89,7 @@ public class JobsResource {
     /** 200 when the job is cancelled, 202 when its worker has yet to stop it, 409 when it ended otherwise. */
     @POST
     @Path("{id}/cancel")
+    @Allowed("operator")
     public Response cancel(@PathParam("id") String id) {
         Job job = cancellation.cancel(id);
         return Response.status(job.state() == JobState.CANCELLED ? Response.Status.OK : Response.Status.ACCEPTED)

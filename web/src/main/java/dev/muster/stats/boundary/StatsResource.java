@@ -1,5 +1,7 @@
 package dev.muster.stats.boundary;
 
+import dev.muster.security.boundary.AccessRule;
+import dev.muster.security.boundary.Allowed;
 import dev.muster.stats.control.Statistics;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import java.util.Map;
 @Path("v1/stats")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Allowed({"viewer", AccessRule.WORKER})
 public class StatsResource {
 
     @Inject

@@ -5,6 +5,10 @@ import dev.muster.dispatch.control.PoolSettings;
 import dev.muster.jobs.control.AttemptReports;
 import dev.muster.jobs.entity.Job;
 import dev.muster.workers.control.WorkerRegistry;
+import dev.muster.workers.control.WorkerSteering;
+import dev.muster.security.boundary.AccessRule;
+import dev.muster.security.boundary.CurrentCaller;
+import dev.muster.security.boundary.Allowed;
 import dev.muster.workers.entity.WorkerRegistration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,13 +28,15 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /**
- * The worker protocol apart from leasing (see {@code LeaseResource}): register, heartbeat, log, complete, leave.
- * Every call after registration is authenticated by the worker's secret and fenced by the attempt's lease token.
+ * The worker protocol apart from leasing (see {@code LeaseResource}): register (with an enrolment token), heartbeat,
+ * log, complete, leave. Every call after registration is authenticated by the worker's secret and fenced by the
+ * attempt's lease token. Also what operators do to workers: drain, resume, revoke.
  */
 @Path("v1/workers")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Allowed(AccessRule.WORKER)
 public class WorkersResource {
 
     @Inject
@@ -48,9 +54,16 @@ public class WorkersResource {
     @Inject
     LeaseWaiters waiters;
 
+    @Inject
+    WorkerSteering steering;
+
+    @Inject
+    CurrentCaller caller;
+
     @POST
+    @Allowed(AccessRule.ENROLMENT)
     public Response register(@NotNull(message = "a JSON registration is required") @Valid WorkerRegistration body) {
-        WorkerRegistry.Registered registered = registry.register(body);
+        WorkerRegistry.Registered registered = registry.register(body, caller.get().orElseThrow().id());
         JsonObject answer = Json.createObjectBuilder()
                 .add("workerId", registered.worker().id())
                 .add("secret", registered.secret())
@@ -97,6 +110,32 @@ public class WorkersResource {
         credentials.authenticate(workerId);
         waiters.dismiss(workerId);
         registry.deregister(workerId);
+        return Response.noContent().build();
+    }
+
+    /** Finishes what it runs, takes nothing new until resumed. */
+    @POST
+    @Path("{workerId}/drain")
+    @Allowed("operator")
+    public Response drain(@PathParam("workerId") String workerId) {
+        steering.drain(workerId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{workerId}/resume")
+    @Allowed("operator")
+    public Response resume(@PathParam("workerId") String workerId) {
+        steering.resume(workerId);
+        return Response.noContent().build();
+    }
+
+    /** Its secret stops working at once; what it runs ends as lost and is retried elsewhere. */
+    @POST
+    @Path("{workerId}/revoke")
+    @Allowed("admin")
+    public Response revoke(@PathParam("workerId") String workerId) {
+        steering.remove(workerId);
         return Response.noContent().build();
     }
 }

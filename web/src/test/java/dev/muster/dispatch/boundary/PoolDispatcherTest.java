@@ -37,7 +37,7 @@ class PoolDispatcherTest {
     }
 
     private static LeaseWaiter waiter(String workerId, Duration wait, FakeResponse response) {
-        Worker worker = new Worker(workerId, new WorkerRegistration("w", "build", List.of(), 2, "t", null, null, null), "hash", Instant.now());
+        Worker worker = new Worker(workerId, new WorkerRegistration("w", "build", List.of(), 2, "t", null, null), "hash", "enrolment", Instant.now());
         return new LeaseWaiter(worker, 2, Instant.now().plus(wait), response);
     }
 
