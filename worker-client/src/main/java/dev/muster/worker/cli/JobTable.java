@@ -2,9 +2,7 @@ package dev.muster.worker.cli;
 
 import dev.muster.worker.protocol.Job;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,30 +15,17 @@ final class JobTable {
     private static final String[] HEADER = {"ID", "STATE", "ATTEMPTS", "EXIT", "POOL", "SUBMITTED", "COMMAND"};
     private static final int COMMAND_WIDTH = 50;
 
-    private final DateTimeFormatter timeFormat;
+    private final TextTable table;
 
     JobTable(ZoneId zone) {
-        this.timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        this.table = new TextTable(zone);
     }
 
     void print(List<Job> jobs, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         jobs.forEach(job -> rows.add(row(job)));
-        int[] widths = new int[HEADER.length];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        });
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
-        out.flush();
+        table.print(rows, out);
     }
 
     private String[] row(Job job) {
@@ -50,7 +35,7 @@ final class JobTable {
             attempts(job),
             job.exitCode() == null ? "-" : job.exitCode().toString(),
             text(job.pool()),
-            time(job.submittedAt()),
+            table.time(job.submittedAt()),
             shorten(text(job.command()))
         };
     }
@@ -67,16 +52,12 @@ final class JobTable {
         return job.maxAttempts() == null ? job.attempts().toString() : job.attempts() + "/" + job.maxAttempts();
     }
 
-    private String time(Instant instant) {
-        return instant == null ? "-" : timeFormat.format(instant);
-    }
-
     static String shorten(String command) {
         String oneLine = command.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= COMMAND_WIDTH ? oneLine : oneLine.substring(0, COMMAND_WIDTH - 1) + "…";
     }
 
     private static String text(String value) {
-        return value == null ? "-" : value;
+        return TextTable.text(value);
     }
 }

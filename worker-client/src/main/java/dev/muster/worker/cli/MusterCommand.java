@@ -10,8 +10,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "muster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Submits jobs to a Muster server, follows them, and runs workers that execute them.",
         subcommands = {SubmitCommand.class, LogsCommand.class, JobsCommand.class, CancelCommand.class, DemoCommand.class,
-            WorkerCommand.class, CommandLine.HelpCommand.class},
+            WorkerCommand.class, TokensCommand.class, EnrolmentTokensCommand.class, UsersCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"%nServer: --server URL, else $MUSTER_SERVER, else http://localhost:8080.",
+            "Token: --token TOKEN, else $MUSTER_TOKEN. CA certificates for https: --ca-cert FILE, else $MUSTER_CA_CERT.",
             "%nExamples:",
             "  muster submit --follow -- make test",
             "  muster jobs --state failed",
@@ -19,7 +21,7 @@ import picocli.CommandLine.Spec;
             "  muster worker --pool build --slots 4"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:cancel: some job could not be cancelled", "2:usage error", "3:server unreachable",
-            "4:server refused the request",
+            "4:server refused the request (or the token)",
             "N:submit --follow: the job's exit code (124 timed out, 130 cancelled)"})
 public final class MusterCommand implements Callable<Integer> {
 

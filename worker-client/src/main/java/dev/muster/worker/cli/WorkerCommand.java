@@ -1,5 +1,9 @@
 package dev.muster.worker.cli;
 
+import dev.muster.worker.execution.ArchiveLimits;
+import dev.muster.worker.execution.JobEnvironment;
+import dev.muster.worker.execution.JobIsolation;
+import dev.muster.worker.execution.RunAs;
 import dev.muster.worker.execution.Worker;
 import dev.muster.worker.execution.WorkerSettings;
 import java.lang.ref.Reference;
@@ -25,15 +29,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs jobs of one pool until stopped.",
-            "Each job runs as `sh -c COMMAND` in a fresh temporary directory that is deleted afterwards.",
+            "Each job runs as `sh -c COMMAND` in a fresh temporary directory that is deleted afterwards, with "
+                    + "its workspace archive (if any) unpacked into it. It sees only the worker's environment "
+                    + "variables that --env-allow lets through, never MUSTER_*, plus its own env.",
             "SIGTERM or Ctrl-C stops leasing, lets running jobs finish for --drain-seconds, kills the rest, "
                     + "and deregisters. A second SIGTERM or Ctrl-C kills the running jobs at once.",
             "Killed jobs are reported abandoned: the server runs them again while they have attempts left."},
         footer = {"%nExamples:",
             "  muster worker --server http://muster:8080 --pool build --slots 4",
-            "  muster worker --labels linux,java --server http://a:8080,http://b:8080"},
+            "  muster worker --labels linux,java --server http://a:8080,http://b:8080",
+            "  MUSTER_ENROLMENT_TOKEN=mst_enr_… muster worker --run-as builder --env-allow PATH,HOME,JAVA_HOME"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "2:usage error", "4:the server refused to register the worker"})
+        exitCodeList = {"0:stopped", "2:usage error, or --run-as cannot run commands as that user",
+            "4:the server refused to register the worker (e.g. the enrolment token)"})
 final class WorkerCommand implements Callable<Integer> {
 
     @Spec
@@ -64,12 +72,44 @@ final class WorkerCommand implements Callable<Integer> {
             description = "On shutdown, how long running jobs may finish before they are killed (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    // No ${DEFAULT-VALUE} in the description: help must never show the token.
+    @Option(names = "--enrolment-token", paramLabel = "TOKEN", defaultValue = "${env:MUSTER_ENROLMENT_TOKEN}",
+            description = "Enrolment token (mst_enr_…) to register with; later calls use the secret the server "
+                    + "returns. Default: $MUSTER_ENROLMENT_TOKEN.")
+    String enrolmentToken;
+
+    @Option(names = "--env-allow", paramLabel = "NAME", split = ",", defaultValue = "${env:MUSTER_ENV_ALLOW}",
+            description = "Variables of the worker's environment jobs may see, comma-separated; NAME* matches a "
+                    + "prefix. MUSTER_* never passes. Default: $MUSTER_ENV_ALLOW, else "
+                    + "PATH,HOME,USER,LOGNAME,LANG,LC_*,TZ,TMPDIR,TERM,SHELL.")
+    List<String> envAllow;
+
+    @Option(names = "--run-as", paramLabel = "USER",
+            description = "Run jobs as this OS user: with runuser (Linux, worker is root) or sudo -n -E (needs a "
+                    + "NOPASSWD:SETENV: sudoers rule). Checked once at start. Not on Windows.")
+    String runAs;
+
+    @Option(names = "--workspace-max-bytes", paramLabel = "BYTES", defaultValue = "1073741824",
+            description = "Most bytes a job's workspace archive may unpack to (default: ${DEFAULT-VALUE}, 1 GiB).")
+    long workspaceMaxBytes;
+
+    @Option(names = "--workspace-max-entries", paramLabel = "N", defaultValue = "10000",
+            description = "Most files and directories in a workspace archive (default: ${DEFAULT-VALUE}).")
+    int workspaceMaxEntries;
+
+    @Option(names = "--workspace-max-ratio", paramLabel = "N", defaultValue = "100",
+            description = "Most an archive entry may inflate, as a multiple of its compressed size, once past "
+                    + "1 MiB (default: ${DEFAULT-VALUE}).")
+    int workspaceMaxRatio;
+
     @Override
     public Integer call() {
         validate();
+        JobIsolation isolation = isolation();
         Logger logging = ConsoleLogging.install();
         Worker worker = new Worker(new WorkerSettings(server.servers(), name != null ? name : hostName(), pool,
-                labels, slots, workDir, Duration.ofSeconds(drainSeconds)));
+                labels, slots, workDir, Duration.ofSeconds(drainSeconds),
+                ServerOptions.blankToNull(enrolmentToken), server.tls(), isolation));
         StopSignals signals = new StopSignals(new WorkerShutdown(worker, drainSeconds, spec.commandLine().getErr()));
         signals.install();
         worker.start();
@@ -93,6 +133,20 @@ final class WorkerCommand implements Callable<Integer> {
         }
         if (drainSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--drain-seconds must not be negative");
+        }
+    }
+
+    /** Checks --run-as once, now, so a worker that cannot switch users never takes a job. */
+    private JobIsolation isolation() {
+        try {
+            JobEnvironment environment = envAllow == null || envAllow.isEmpty() ? JobEnvironment.DEFAULT
+                    : new JobEnvironment(envAllow.stream().map(String::strip).toList());
+            RunAs user = runAs == null ? RunAs.NONE : RunAs.user(runAs);
+            user.verify();
+            return new JobIsolation(environment, user,
+                    new ArchiveLimits(workspaceMaxBytes, workspaceMaxEntries, workspaceMaxRatio));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

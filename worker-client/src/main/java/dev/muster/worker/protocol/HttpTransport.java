@@ -2,6 +2,7 @@ package dev.muster.worker.protocol;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,13 +11,19 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends {@link ApiRequest}s to the first server of a {@link ServerList} that answers, retrying connection
  * errors and 5xx answers with backoff and failing over to the next server on each failure. 4xx answers are
  * not retried: they become a {@link ProblemException} carrying the server's detail.
+ *
+ * <p>A transport made with an API token sends it as {@code Authorization: Bearer} on every call that does not
+ * bring its own (worker calls carry the worker's secret, registration the enrolment token). Tokens are never
+ * part of a message or a log line.
  *
  * <p>Retries sleep on the calling thread; interrupting it ends them with a {@link CancellationException}
  * (and the interrupt flag set), which is how a stopping worker abandons a call to a dead server.
@@ -26,30 +33,56 @@ public final class HttpTransport {
     private final ServerList servers;
     private final RetryPolicy retry;
     private final HttpClient client;
+    private final String token;
 
     public HttpTransport(ServerList servers, RetryPolicy retry) {
-        this(servers, retry, HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build());
+        this(servers, retry, (SSLContext) null, null);
     }
 
-    private HttpTransport(ServerList servers, RetryPolicy retry, HttpClient client) {
+    /**
+     * @param tls trust for {@code https} servers; null for the JDK's default trust store
+     * @param token the API token sent on calls without their own bearer; null for none
+     */
+    public HttpTransport(ServerList servers, RetryPolicy retry, SSLContext tls, String token) {
+        this(servers, retry, httpClient(tls), token);
+    }
+
+    private HttpTransport(ServerList servers, RetryPolicy retry, HttpClient client, String token) {
         this.servers = servers;
         this.retry = retry;
         this.client = client;
+        this.token = token;
+    }
+
+    private static HttpClient httpClient(SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        return builder.build();
     }
 
     /** The same servers and connections with another retry policy, e.g. a bounded one for a last call. */
     public HttpTransport withRetry(RetryPolicy otherRetry) {
-        return new HttpTransport(servers, otherRetry, client);
+        return new HttpTransport(servers, otherRetry, client, token);
     }
 
     ApiResponse send(ApiRequest request) {
+        return withRetries(server -> sendOnce(server, request));
+    }
+
+    /** A 2xx answer's body as a stream, for downloads too big to hold in memory; the caller closes it. */
+    InputStream download(ApiRequest request) {
+        return withRetries(server -> downloadOnce(server, request));
+    }
+
+    private <T> T withRetries(Try<T> once) {
         for (int tries = 1; ; tries++) {
             URI server = servers.current();
             try {
-                return sendOnce(server, request);
+                return once.at(server);
             } catch (RetryableFailure failure) {
                 servers.failedOver(server);
                 if (!retry.allowsAnotherTry(tries)) {
@@ -60,23 +93,42 @@ public final class HttpTransport {
         }
     }
 
+    /** One try at one server. */
+    private interface Try<T> {
+        T at(URI server) throws RetryableFailure;
+    }
+
     private ApiResponse sendOnce(URI server, ApiRequest request) throws RetryableFailure {
+        HttpResponse<String> answer = exchange(server, request, BodyHandlers.ofString());
+        ApiResponse response = new ApiResponse(answer.statusCode(), answer.body(), contentType(answer));
+        refuseErrors(response);
+        return response;
+    }
+
+    private InputStream downloadOnce(URI server, ApiRequest request) throws RetryableFailure {
+        HttpResponse<InputStream> answer = exchange(server, request, BodyHandlers.ofInputStream());
+        if (answer.statusCode() / 100 == 2) {
+            return answer.body();
+        }
+        String text;
+        try (InputStream body = answer.body()) {
+            text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            text = "";
+        }
+        ApiResponse response = new ApiResponse(answer.statusCode(), text, contentType(answer));
+        refuseErrors(response);
+        throw response.toProblem(); // a 1xx or 3xx the client did not follow: not a download
+    }
+
+    private static String contentType(HttpResponse<?> answer) {
+        return answer.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private <T> HttpResponse<T> exchange(URI server, ApiRequest request, HttpResponse.BodyHandler<T> handler)
+            throws RetryableFailure {
         try {
-            HttpResponse<String> answer = client.send(toHttp(server, request), BodyHandlers.ofString());
-            ApiResponse response = new ApiResponse(answer.statusCode(), answer.body(),
-                    answer.headers().firstValue("Content-Type").orElse(""));
-            if (response.status() >= 500) {
-                throw new RetryableFailure("HTTP " + response.status(), null, response);
-            }
-            if (response.status() == 404 && !response.isProblem()) {
-                // Not Muster's answer (Muster refuses with application/problem+json): a server still deploying the
-                // application after a restart, or a proxy in front of one that is gone. Like a refused connection.
-                throw new RetryableFailure("HTTP 404 from something that is not (yet) Muster", null, response);
-            }
-            if (response.status() >= 400) {
-                throw response.toProblem();
-            }
-            return response;
+            return client.send(toHttp(server, request), handler);
         } catch (IOException e) {
             throw new RetryableFailure(reason(e), e, null);
         } catch (InterruptedException e) {
@@ -85,15 +137,34 @@ public final class HttpTransport {
         }
     }
 
+    private static void refuseErrors(ApiResponse response) throws RetryableFailure {
+        if (response.status() >= 500) {
+            throw new RetryableFailure("HTTP " + response.status(), null, response);
+        }
+        if (response.status() == 404 && !response.isProblem()) {
+            // Not Muster's answer (Muster refuses with application/problem+json): a server still deploying the
+            // application after a restart, or a proxy in front of one that is gone. Like a refused connection.
+            throw new RetryableFailure("HTTP 404 from something that is not (yet) Muster", null, response);
+        }
+        if (response.status() >= 400) {
+            throw response.toProblem();
+        }
+    }
+
     private HttpRequest toHttp(URI server, ApiRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(servers.resolve(server, request.path()))
                 .timeout(request.timeout())
                 .header("Accept", "application/json, application/problem+json");
-        if (request.bearer() != null) {
-            builder.header("Authorization", "Bearer " + request.bearer());
+        String bearer = request.bearer() != null ? request.bearer() : token;
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
         }
         request.headers().forEach(builder::header);
-        if (request.body() != null) {
+        if (request.upload() != null) {
+            Upload upload = request.upload();
+            builder.header("Content-Type", upload.contentType()).method(request.method(),
+                    BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(upload::open), upload.length()));
+        } else if (request.body() != null) {
             builder.header("Content-Type", "application/json")
                     .method(request.method(), BodyPublishers.ofString(request.body().toString()));
         } else {
