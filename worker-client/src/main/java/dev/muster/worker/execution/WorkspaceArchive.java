@@ -74,7 +74,11 @@ final class WorkspaceArchive {
             return 0;
         }
         if (entry.getSize() > limits.maxBytes() - unpackedSoFar) {
-            throw tooBig(); // the honest bomb: refused before inflating a byte
+            throw tooBig(); // an honest bomb is refused before a byte is inflated
+        }
+        if (entry.getSize() > ArchiveLimits.RATIO_GRACE
+                && entry.getSize() / Math.max(1, entry.getCompressedSize()) > limits.maxRatio()) {
+            throw inflatesTooMuch(name);
         }
         createDirectories(root, target.getParent());
         long written;
@@ -107,12 +111,16 @@ final class WorkspaceArchive {
                 throw new WorkspaceRefusedException("entry '" + entry.getName() + "' is larger than its header says");
             }
             if (written > ArchiveLimits.RATIO_GRACE && written / compressed > limits.maxRatio()) {
-                throw new WorkspaceRefusedException("entry '" + entry.getName() + "' inflates more than "
-                        + limits.maxRatio() + " times its compressed size (a zip bomb?)");
+                throw inflatesTooMuch(entry.getName());
             }
             out.write(buffer, 0, n);
         }
         return written;
+    }
+
+    private WorkspaceRefusedException inflatesTooMuch(String name) {
+        return new WorkspaceRefusedException("entry '" + name + "' inflates to more than " + limits.maxRatio()
+                + " times its compressed size (a zip bomb?)");
     }
 
     private WorkspaceRefusedException tooBig() {
