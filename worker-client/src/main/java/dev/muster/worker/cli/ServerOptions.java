@@ -50,7 +50,8 @@ public class ServerOptions {
     /** The TLS trust for {@code --ca-cert}, or null for the JDK's defaults. */
     SSLContext tls() {
         try {
-            return caCert == null ? null : TrustedCertificates.withCaFile(caCert);
+            boolean none = caCert == null || caCert.toString().isBlank(); // MUSTER_CA_CERT= turns it off
+            return none ? null : TrustedCertificates.withCaFile(caCert);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), "--ca-cert: " + e.getMessage());
         }
