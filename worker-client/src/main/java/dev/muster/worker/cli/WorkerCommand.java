@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
             "  muster worker --server http://muster:8080 --pool build --slots 4",
             "  muster worker --labels linux,java --server http://a:8080,http://b:8080",
-            "  MUSTER_ENROLMENT_TOKEN=mst_enr_… muster worker --run-as builder --env-allow PATH,HOME,JAVA_HOME"},
+            "  muster worker --run-as builder --env-allow 'PATH,HOME,JAVA_*'"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "2:usage error, or --run-as cannot run commands as that user",
             "4:the server refused to register the worker (e.g. the enrolment token)"})
@@ -48,7 +48,7 @@ final class WorkerCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ServerOptions server;
+    ServerConnection server;
 
     @Option(names = "--pool", paramLabel = "NAME", defaultValue = "default", description = "Pool to take jobs from (default: ${DEFAULT-VALUE}).")
     String pool;
@@ -109,7 +109,7 @@ final class WorkerCommand implements Callable<Integer> {
         Logger logging = ConsoleLogging.install();
         Worker worker = new Worker(new WorkerSettings(server.servers(), name != null ? name : hostName(), pool,
                 labels, slots, workDir, Duration.ofSeconds(drainSeconds),
-                ServerOptions.blankToNull(enrolmentToken), server.tls(), isolation));
+                ServerConnection.blankToNull(enrolmentToken), server.tls(), isolation));
         StopSignals signals = new StopSignals(new WorkerShutdown(worker, drainSeconds, spec.commandLine().getErr()));
         signals.install();
         worker.start();
@@ -138,14 +138,26 @@ final class WorkerCommand implements Callable<Integer> {
 
     /** Checks --run-as once, now, so a worker that cannot switch users never takes a job. */
     private JobIsolation isolation() {
+        JobEnvironment environment;
         try {
-            JobEnvironment environment = envAllow == null || envAllow.isEmpty() ? JobEnvironment.DEFAULT
+            environment = envAllow == null || envAllow.isEmpty() ? JobEnvironment.DEFAULT
                     : new JobEnvironment(envAllow.stream().map(String::strip).toList());
-            RunAs user = runAs == null ? RunAs.NONE : RunAs.user(runAs);
-            user.verify();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--env-allow: " + e.getMessage());
+        }
+        RunAs user = RunAs.NONE;
+        if (runAs != null) {
+            try {
+                user = RunAs.user(runAs);
+                user.verify();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new ParameterException(spec.commandLine(), "--run-as " + runAs + ": " + e.getMessage());
+            }
+        }
+        try {
             return new JobIsolation(environment, user,
                     new ArchiveLimits(workspaceMaxBytes, workspaceMaxEntries, workspaceMaxRatio));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
