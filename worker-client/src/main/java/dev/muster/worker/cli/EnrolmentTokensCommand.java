@@ -3,16 +3,11 @@ package dev.muster.worker.cli;
 import dev.muster.worker.protocol.AdminClient;
 import dev.muster.worker.protocol.EnrolmentToken;
 import java.io.PrintWriter;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code muster enrolment-tokens}: the tokens workers register with (admin). */
 @Command(name = "enrolment-tokens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -24,19 +19,7 @@ import picocli.CommandLine.Spec;
             "  muster enrolment-tokens list", "  muster enrolment-tokens revoke 3"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage error", "3:server unreachable", "4:server refused the request or the token"})
-final class EnrolmentTokensCommand implements Callable<Integer> {
-
-    private static final String[] HEADER =
-        {"ID", "NAME", "POOLS", "LABELS", "EXPIRES", "CREATED", "LAST USED", "REVOKED"};
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class EnrolmentTokensCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates an enrolment token and prints it: the only time it is shown.")
@@ -51,7 +34,7 @@ final class EnrolmentTokensCommand implements Callable<Integer> {
                     description = "Lifetime, e.g. 30d, 12h, 90m (default: no expiry).") Long expiresInSeconds) {
         EnrolmentToken token = new AdminClient(server.transport()).createEnrolmentToken(name,
                 pools == null ? List.of() : pools, labels == null ? List.of() : labels, expiresInSeconds);
-        TextTable table = new TextTable(ZoneId.systemDefault());
+        TextTable table = TextTable.local();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Created enrolment token %s (%s) for pools %s, labels %s, expires %s.%n", token.id(), token.name(),
                 TextTable.list(token.pools(), "all"), TextTable.list(token.labels(), "any"),
@@ -62,16 +45,15 @@ final class EnrolmentTokensCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists enrolment tokens, revoked ones too.")
     int list(@Mixin ServerOptions server) {
-        TextTable table = new TextTable(ZoneId.systemDefault());
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
+        TextTable table = TextTable.local("ID", "NAME", "POOLS", "LABELS", "EXPIRES", "CREATED", "LAST USED",
+                "REVOKED");
         for (EnrolmentToken token : new AdminClient(server.transport()).enrolmentTokens()) {
-            rows.add(new String[] {TextTable.text(token.id()), TextTable.text(token.name()),
-                TextTable.list(token.pools(), "all"), TextTable.list(token.labels(), "any"),
-                token.expiresAt() == null ? "never" : table.time(token.expiresAt()), table.time(token.createdAt()),
-                table.time(token.lastUsedAt()), table.time(token.revokedAt())});
+            table.row(TextTable.text(token.id()), TextTable.text(token.name()), TextTable.list(token.pools(), "all"),
+                    TextTable.list(token.labels(), "any"),
+                    token.expiresAt() == null ? "never" : table.time(token.expiresAt()), table.time(token.createdAt()),
+                    table.time(token.lastUsedAt()), table.time(token.revokedAt()));
         }
-        table.print(rows, spec.commandLine().getOut());
+        table.print(spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -79,8 +61,6 @@ final class EnrolmentTokensCommand implements Callable<Integer> {
             description = "Revokes an enrolment token: no new worker registers with it. Revoking twice is fine.")
     int revoke(@Mixin ServerOptions server, @Parameters(paramLabel = "ID", description = "The token's id.") String id) {
         new AdminClient(server.transport()).revokeEnrolmentToken(id);
-        spec.commandLine().getOut().println("revoked enrolment token " + id);
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        return say("revoked enrolment token " + id);
     }
 }

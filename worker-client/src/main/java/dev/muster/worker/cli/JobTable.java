@@ -3,7 +3,6 @@ package dev.muster.worker.cli;
 import dev.muster.worker.protocol.Job;
 import java.io.PrintWriter;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,20 +14,19 @@ final class JobTable {
     private static final String[] HEADER = {"ID", "STATE", "ATTEMPTS", "EXIT", "POOL", "SUBMITTED", "COMMAND"};
     private static final int COMMAND_WIDTH = 50;
 
-    private final TextTable table;
+    private final ZoneId zone;
 
     JobTable(ZoneId zone) {
-        this.table = new TextTable(zone);
+        this.zone = zone;
     }
 
     void print(List<Job> jobs, PrintWriter out) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
-        jobs.forEach(job -> rows.add(row(job)));
-        table.print(rows, out);
+        TextTable table = new TextTable(zone, HEADER);
+        jobs.forEach(job -> table.row(row(job, table)));
+        table.print(out);
     }
 
-    private String[] row(Job job) {
+    private static String[] row(Job job, TextTable table) {
         return new String[] {
             text(job.id()),
             state(job),

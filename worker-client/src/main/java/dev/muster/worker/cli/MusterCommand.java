@@ -1,10 +1,7 @@
 package dev.muster.worker.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code muster}: the entry point of the jar; each job of the tool is a subcommand. */
 @Command(name = "muster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -23,17 +20,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:ok", "1:cancel: some job could not be cancelled", "2:usage error", "3:server unreachable",
             "4:server refused the request (or the token)",
             "N:submit --follow: the job's exit code (124 timed out, 130 cancelled)"})
-public final class MusterCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+public final class MusterCommand extends CommandGroup {
 
     /** The command line with Muster's exit codes and error messages; what {@link #main} and tests run. */
     public static CommandLine commandLine() {

@@ -4,18 +4,31 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Rows as aligned text columns, the first row the header; times in the user's zone, "-" for nothing. */
+/** Rows as aligned text columns under a header; times in the user's zone, "-" for nothing. */
 final class TextTable {
 
     private final DateTimeFormatter timeFormat;
+    private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(ZoneId zone) {
+    TextTable(ZoneId zone, String... header) {
         this.timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        rows.add(header);
     }
 
-    void print(List<String[]> rows, PrintWriter out) {
+    /** A table in the user's time zone. */
+    static TextTable local(String... header) {
+        return new TextTable(ZoneId.systemDefault(), header);
+    }
+
+    TextTable row(String... cells) {
+        rows.add(cells);
+        return this;
+    }
+
+    void print(PrintWriter out) {
         int[] widths = new int[rows.get(0).length];
         rows.forEach(row -> {
             for (int i = 0; i < row.length; i++) {

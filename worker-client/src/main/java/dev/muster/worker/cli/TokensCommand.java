@@ -3,16 +3,10 @@ package dev.muster.worker.cli;
 import dev.muster.worker.protocol.AdminClient;
 import dev.muster.worker.protocol.ApiToken;
 import java.io.PrintWriter;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code muster tokens}: API tokens for scripts and CI (admin). */
 @Command(name = "tokens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -23,18 +17,7 @@ import picocli.CommandLine.Spec;
             "  muster tokens revoke 7"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage error", "3:server unreachable", "4:server refused the request or the token"})
-final class TokensCommand implements Callable<Integer> {
-
-    private static final String[] HEADER = {"ID", "NAME", "ROLE", "CREATED", "LAST USED", "REVOKED"};
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class TokensCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates an API token and prints it: the only time it is shown.")
@@ -52,15 +35,12 @@ final class TokensCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists API tokens, revoked ones too.")
     int list(@Mixin ServerOptions server) {
-        TextTable table = new TextTable(ZoneId.systemDefault());
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
+        TextTable table = TextTable.local("ID", "NAME", "ROLE", "CREATED", "LAST USED", "REVOKED");
         for (ApiToken token : new AdminClient(server.transport()).tokens()) {
-            rows.add(new String[] {TextTable.text(token.id()), TextTable.text(token.name()),
-                TextTable.text(token.role()), table.time(token.createdAt()), table.time(token.lastUsedAt()),
-                table.time(token.revokedAt())});
+            table.row(TextTable.text(token.id()), TextTable.text(token.name()), TextTable.text(token.role()),
+                    table.time(token.createdAt()), table.time(token.lastUsedAt()), table.time(token.revokedAt()));
         }
-        table.print(rows, spec.commandLine().getOut());
+        table.print(spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -68,8 +48,6 @@ final class TokensCommand implements Callable<Integer> {
             description = "Revokes an API token: calls with it are refused from now on. Revoking twice is fine.")
     int revoke(@Mixin ServerOptions server, @Parameters(paramLabel = "ID", description = "The token's id.") String id) {
         new AdminClient(server.transport()).revokeToken(id);
-        spec.commandLine().getOut().println("revoked API token " + id);
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        return say("revoked API token " + id);
     }
 }

@@ -2,18 +2,12 @@ package dev.muster.worker.cli;
 
 import dev.muster.worker.protocol.AdminClient;
 import dev.muster.worker.protocol.UserAccount;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code muster users}: the web console's users (admin). */
 @Command(name = "users", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -24,16 +18,7 @@ import picocli.CommandLine.Spec;
             "  muster users list", "  muster users delete alice"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage error", "3:server unreachable", "4:server refused the request or the token"})
-final class UsersCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class UsersCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a user. The password is asked twice at the terminal, or read from stdin.")
@@ -58,9 +43,7 @@ final class UsersCommand implements Callable<Integer> {
         }
         try {
             UserAccount user = new AdminClient(server.transport()).createUser(name, password, checkedRole);
-            spec.commandLine().getOut().printf("created user %s (role %s)%n", user.name(), user.role());
-            spec.commandLine().getOut().flush();
-            return ExitCodes.OK;
+            return say("created user " + user.name() + " (role " + user.role() + ")");
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -68,22 +51,17 @@ final class UsersCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists users.")
     int list(@Mixin ServerOptions server) {
-        TextTable table = new TextTable(ZoneId.systemDefault());
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "ROLE", "CREATED"});
+        TextTable table = TextTable.local("NAME", "ROLE", "CREATED");
         for (UserAccount user : new AdminClient(server.transport()).users()) {
-            rows.add(new String[] {TextTable.text(user.name()), TextTable.text(user.role()),
-                table.time(user.createdAt())});
+            table.row(TextTable.text(user.name()), TextTable.text(user.role()), table.time(user.createdAt()));
         }
-        table.print(rows, spec.commandLine().getOut());
+        table.print(spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a user.")
     int delete(@Mixin ServerOptions server, @Parameters(paramLabel = "NAME", description = "The user.") String name) {
         new AdminClient(server.transport()).deleteUser(name);
-        spec.commandLine().getOut().println("deleted user " + name);
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        return say("deleted user " + name);
     }
 }
