@@ -26,7 +26,8 @@ final class WorkspaceZipper {
     }
 
     /** Writes the zip to {@code zip}, which must not exist yet. */
-    void zip(Path directory, Path zip) throws IOException {
+    void zip(Path given, Path zip) throws IOException {
+        Path directory = given.toRealPath(); // a link to a directory given by the user is followed, once
         Map<String, String> env = Map.of("create", "true", "enablePosixFileAttributes", "true");
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
         try (FileSystem archive = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), env);

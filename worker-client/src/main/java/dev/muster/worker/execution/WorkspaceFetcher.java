@@ -39,6 +39,10 @@ final class WorkspaceFetcher {
         if (ref == null) {
             return;
         }
+        if (!ref.verifiable()) {
+            throw new WorkspaceRefusedException("the lease names workspace " + ref.id()
+                    + " without its size and SHA-256, so the download could not be checked");
+        }
         Path zip = Files.createTempFile(scratch, "muster-workspace-", ".zip");
         try {
             download(job, ref, zip);
