@@ -1,9 +1,6 @@
 package dev.muster.worker.cli;
 
-import dev.muster.worker.execution.ArchiveLimits;
-import dev.muster.worker.execution.JobEnvironment;
 import dev.muster.worker.execution.JobIsolation;
-import dev.muster.worker.execution.RunAs;
 import dev.muster.worker.execution.Worker;
 import dev.muster.worker.execution.WorkerSettings;
 import java.lang.ref.Reference;
@@ -72,40 +69,19 @@ final class WorkerCommand implements Callable<Integer> {
             description = "On shutdown, how long running jobs may finish before they are killed (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Mixin
+    JobIsolationOptions jobs;
+
     // No ${DEFAULT-VALUE} in the description: help must never show the token.
     @Option(names = "--enrolment-token", paramLabel = "TOKEN", defaultValue = "${env:MUSTER_ENROLMENT_TOKEN}",
             description = "Enrolment token (mst_enr_…) to register with; later calls use the secret the server "
                     + "returns. Default: $MUSTER_ENROLMENT_TOKEN.")
     String enrolmentToken;
 
-    @Option(names = "--env-allow", paramLabel = "NAME", split = ",", defaultValue = "${env:MUSTER_ENV_ALLOW}",
-            description = "Variables of the worker's environment jobs may see, comma-separated; NAME* matches a "
-                    + "prefix. MUSTER_* never passes. Default: $MUSTER_ENV_ALLOW, else "
-                    + "PATH,HOME,USER,LOGNAME,LANG,LC_*,TZ,TMPDIR,TERM,SHELL.")
-    List<String> envAllow;
-
-    @Option(names = "--run-as", paramLabel = "USER",
-            description = "Run jobs as this OS user: with runuser (Linux, worker is root) or sudo -n -E (needs a "
-                    + "NOPASSWD:SETENV: sudoers rule). Checked once at start. Not on Windows.")
-    String runAs;
-
-    @Option(names = "--workspace-max-bytes", paramLabel = "BYTES", defaultValue = "1073741824",
-            description = "Most bytes a job's workspace archive may unpack to (default: ${DEFAULT-VALUE}, 1 GiB).")
-    long workspaceMaxBytes;
-
-    @Option(names = "--workspace-max-entries", paramLabel = "N", defaultValue = "10000",
-            description = "Most files and directories in a workspace archive (default: ${DEFAULT-VALUE}).")
-    int workspaceMaxEntries;
-
-    @Option(names = "--workspace-max-ratio", paramLabel = "N", defaultValue = "100",
-            description = "Most an archive entry may inflate, as a multiple of its compressed size, once past "
-                    + "1 MiB (default: ${DEFAULT-VALUE}).")
-    int workspaceMaxRatio;
-
     @Override
     public Integer call() {
         validate();
-        JobIsolation isolation = isolation();
+        JobIsolation isolation = jobs.isolation(spec);
         Logger logging = ConsoleLogging.install();
         Worker worker = new Worker(new WorkerSettings(server.servers(), name != null ? name : hostName(), pool,
                 labels, slots, workDir, Duration.ofSeconds(drainSeconds),
@@ -133,32 +109,6 @@ final class WorkerCommand implements Callable<Integer> {
         }
         if (drainSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--drain-seconds must not be negative");
-        }
-    }
-
-    /** Checks --run-as once, now, so a worker that cannot switch users never takes a job. */
-    private JobIsolation isolation() {
-        JobEnvironment environment;
-        try {
-            environment = envAllow == null || envAllow.isEmpty() ? JobEnvironment.DEFAULT
-                    : new JobEnvironment(envAllow.stream().map(String::strip).toList());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--env-allow: " + e.getMessage());
-        }
-        RunAs user = RunAs.NONE;
-        if (runAs != null) {
-            try {
-                user = RunAs.user(runAs);
-                user.verify();
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new ParameterException(spec.commandLine(), "--run-as " + runAs + ": " + e.getMessage());
-            }
-        }
-        try {
-            return new JobIsolation(environment, user,
-                    new ArchiveLimits(workspaceMaxBytes, workspaceMaxEntries, workspaceMaxRatio));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
