@@ -70,8 +70,8 @@ final class AttemptRunner implements Runnable {
         RunAs runAs = isolation.runAs();
         try (Workspace workspace = Workspace.create(workDir, attempt.id())) {
             try {
-                new WorkspaceFetcher(session, isolation.archiveLimits())
-                        .fetchInto(attempt.job(), workspace.directory(), workDir);
+                new WorkspaceFetcher(session, isolation.archiveLimits(), tuning.downloadStall())
+                        .fetchInto(attempt, workspace.directory(), workDir);
                 runAs.handOver(workspace.directory());
                 JobProcess process = new JobProcess(new ProcessTree(tuning.killGrace(), runAs.signals()),
                         tuning.outputGrace(), executor, isolation.environment(), runAs);
@@ -87,6 +87,10 @@ final class AttemptRunner implements Runnable {
         } catch (ProblemException e) {
             return error("cannot download the workspace: " + e.getMessage(), buffer, started);
         } catch (IOException e) {
+            StopReason stopped = attempt.stopRequest().getNow(null);
+            if (stopped != null) { // stopped while the workspace was downloading: as if killed then
+                return toCompletion(new JobProcess.Ending(-1, stopped), buffer, since(started));
+            }
             return error("cannot start the job: " + e.getMessage(), buffer, started);
         } catch (LeaseLostException | CancellationException e) {
             return null; // lease gone while downloading the workspace, or the worker is abandoning its attempts

@@ -2,7 +2,6 @@ package dev.muster.worker.protocol;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,10 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.function.LongConsumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -73,9 +75,13 @@ public final class HttpTransport {
         return withRetries(server -> sendOnce(server, request));
     }
 
-    /** A 2xx answer's body as a stream, for downloads too big to hold in memory; the caller closes it. */
-    InputStream download(ApiRequest request) {
-        return withRetries(server -> downloadOnce(server, request));
+    /**
+     * Writes a 2xx answer's body to {@code target} (replaced on each try), at most {@code maxBytes} of it, and
+     * returns its size. Interrupting the calling thread cancels the download (the JDK's client aborts the exchange)
+     * and ends it with a {@link CancellationException}.
+     */
+    long download(ApiRequest request, Path target, long maxBytes, LongConsumer progress) {
+        return withRetries(server -> downloadOnce(server, request, target, maxBytes, progress));
     }
 
     private <T> T withRetries(Try<T> once) {
@@ -105,20 +111,22 @@ public final class HttpTransport {
         return response;
     }
 
-    private InputStream downloadOnce(URI server, ApiRequest request) throws RetryableFailure {
-        HttpResponse<InputStream> answer = exchange(server, request, BodyHandlers.ofInputStream());
-        if (answer.statusCode() / 100 == 2) {
-            return answer.body();
+    private long downloadOnce(URI server, ApiRequest request, Path target, long maxBytes, LongConsumer progress)
+            throws RetryableFailure {
+        HttpResponse<ApiResponse> answer = exchange(server, request, info -> {
+            String type = info.headers().firstValue("Content-Type").orElse("");
+            if (info.statusCode() / 100 == 2) {
+                return BodySubscribers.mapping(new FileBodySubscriber(target, maxBytes, progress),
+                        size -> new ApiResponse(info.statusCode(), Long.toString(size), type));
+            }
+            return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8),
+                    text -> new ApiResponse(info.statusCode(), text, type));
+        });
+        refuseErrors(answer.body());
+        if (answer.statusCode() / 100 != 2) {
+            throw answer.body().toProblem(); // a 1xx or 3xx the client did not follow: not a download
         }
-        String text;
-        try (InputStream body = answer.body()) {
-            text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            text = "";
-        }
-        ApiResponse response = new ApiResponse(answer.statusCode(), text, contentType(answer));
-        refuseErrors(response);
-        throw response.toProblem(); // a 1xx or 3xx the client did not follow: not a download
+        return Long.parseLong(answer.body().body());
     }
 
     private static String contentType(HttpResponse<?> answer) {

@@ -3,11 +3,12 @@ package dev.muster.worker.protocol;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The worker half of the API, for one registered worker. It keeps the worker's credentials and registers
@@ -19,6 +20,9 @@ import java.util.function.Function;
 public final class WorkerSession {
 
     private static final System.Logger LOG = System.getLogger(WorkerSession.class.getName());
+
+    /** Until a download's answer headers arrive; the body then takes as long as it takes. */
+    private static final Duration DOWNLOAD_HEADERS_TIMEOUT = Duration.ofMinutes(2);
 
     private final HttpTransport transport;
     private final HttpTransport once;
@@ -85,15 +89,16 @@ public final class WorkerSession {
     }
 
     /**
-     * The attempt's workspace archive as a stream, which the caller closes. The lease token goes in a header
-     * since a GET has no body; a 409 (the lease is no longer current) ends in {@link LeaseLostException}.
+     * Downloads the attempt's workspace archive into {@code target}, at most {@code maxBytes}, and returns its
+     * size. The lease token goes in a header since a GET has no body; a 409 (the lease is no longer current) ends
+     * in {@link LeaseLostException}. Interrupting the thread cancels the download.
      */
-    public InputStream workspace(AttemptLease lease, Duration timeout) {
+    public long workspace(AttemptLease lease, Path target, long maxBytes, LongConsumer progress) {
         return forAttempt(lease, c -> transport.download(ApiRequest.get(
                         workerPath(c, "/attempts/" + MusterClient.encode(lease.attemptId()) + "/workspace"))
                 .withBearer(c.secret())
                 .withHeader("Muster-Lease-Token", lease.leaseToken())
-                .withTimeout(timeout)));
+                .withTimeout(DOWNLOAD_HEADERS_TIMEOUT), target, maxBytes, progress));
     }
 
     public void complete(AttemptLease lease, Completion completion) {

@@ -116,6 +116,33 @@ class WorkerSecurityTest {
     }
 
     @Test
+    void aStalledDownloadFailsTheAttempt() throws Exception {
+        server.stallWorkspaceDownloads();
+        byte[] zip = Files.readAllBytes(Zips.write(temp.resolve("ws.zip"), z -> Zips.zeros(z, "big", 1 << 20)));
+        String job = server.enqueueWithWorkspace("true", zip, sha256(zip));
+
+        start(null, JobIsolation.DEFAULT, Duration.ofSeconds(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.completion(job) != null);
+        assertThat(server.completion(job).getString("outcome")).isEqualTo("error");
+        assertThat(server.completion(job).getString("detail")).contains("no data for 1 s");
+    }
+
+    @Test
+    void aCancelDuringTheDownloadCancelsTheAttempt() throws Exception {
+        server.stallWorkspaceDownloads();
+        byte[] zip = Files.readAllBytes(Zips.write(temp.resolve("ws.zip"), z -> Zips.zeros(z, "big", 1 << 20)));
+        String job = server.enqueueWithWorkspace("true", zip, sha256(zip));
+        start(null, JobIsolation.DEFAULT, Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.attemptOf(job) != null);
+
+        server.cancel(server.attemptOf(job));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.completion(job) != null);
+        assertThat(server.completion(job).getString("outcome")).isEqualTo("cancelled");
+    }
+
+    @Test
     void jobsSeeOnlyAllowListedVariablesAndTheirOwn() {
         String job = server.enqueue("env | sort", Map.of("OWN", "mine"), null);
 
@@ -129,8 +156,16 @@ class WorkerSecurityTest {
     }
 
     private void start(String enrolmentToken, JobIsolation isolation) {
+        start(enrolmentToken, isolation, Duration.ofSeconds(60));
+    }
+
+    private void start(String enrolmentToken, JobIsolation isolation, Duration downloadStall) {
+        WorkerTuning fast = WorkerTest.FAST;
+        WorkerTuning tuning = new WorkerTuning(fast.backoff(), fast.cadence(), fast.logCapacityBytes(),
+                fast.killGrace(), fast.outputGrace(), fast.finalReportTimeout(), fast.leaseWaitSeconds(),
+                downloadStall);
         worker = new Worker(new WorkerSettings(List.of(server.uri()), "secure-worker", "default", List.of(), 1,
-                workDir, Duration.ofSeconds(5), enrolmentToken, null, isolation), WorkerTest.FAST);
+                workDir, Duration.ofSeconds(5), enrolmentToken, null, isolation), tuning);
         worker.start();
     }
 

@@ -68,6 +68,7 @@ public final class FakeMusterServer implements AutoCloseable {
     private boolean hanging;
     private volatile boolean refuseRegistration;
     private volatile String enrolmentToken;
+    private volatile boolean stallWorkspaces;
     private final List<String> registrationAuthorizations = new ArrayList<>();
     private final AtomicInteger rejected = new AtomicInteger();
     private String workerId;
@@ -112,6 +113,11 @@ public final class FakeMusterServer implements AutoCloseable {
             jobs.get(id).workspaceSha256 = sha256;
         }
         return id;
+    }
+
+    /** Workspace downloads send half the archive, then nothing more until the server closes. */
+    public void stallWorkspaceDownloads() {
+        stallWorkspaces = true;
     }
 
     /** From now on registration needs {@code Authorization: Bearer <token>}, else 401. */
@@ -447,9 +453,16 @@ public final class FakeMusterServer implements AutoCloseable {
         try {
             exchange.getResponseHeaders().set("Content-Type", "application/zip");
             exchange.sendResponseHeaders(200, zip.length);
+            if (stallWorkspaces) {
+                exchange.getResponseBody().write(zip, 0, zip.length / 2);
+                exchange.getResponseBody().flush();
+                Thread.sleep(60_000); // until close() interrupts
+            }
             exchange.getResponseBody().write(zip);
         } catch (IOException e) {
             // the worker went away; it finds out itself
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return null;
     }
