@@ -8,7 +8,6 @@ import dev.muster.worker.protocol.MusterClient;
 import dev.muster.worker.protocol.ScriptSubmission;
 import dev.muster.worker.protocol.Submission;
 import dev.muster.worker.protocol.WorkspaceSubmission;
-import dev.muster.worker.protocol.WorkspaceUpload;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
@@ -180,39 +179,17 @@ final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    /** Uploads the workspace (zipping a directory into a temporary file first) and names it in the submission. */
+    /** Uploads the workspace and names it in the submission. */
     private Submission withWorkspace(Submission submission, MusterClient client, PrintWriter err) {
         if (!(submission instanceof JobSubmission job)) {
             throw usage("--workspace is for shell jobs");
         }
-        Path zip = workspace;
-        Path temporary = null;
         try {
-            if (Files.isDirectory(workspace)) {
-                temporary = Files.createTempDirectory("muster-workspace-");
-                zip = temporary.resolve("workspace.zip");
-                new WorkspaceZipper(err).zip(workspace, zip);
-            } else if (!Files.isRegularFile(workspace) || !workspace.toString().endsWith(".zip")) {
-                throw usage("--workspace must be a directory or a .zip file: " + workspace);
-            }
-            WorkspaceUpload upload = client.uploadWorkspace(zip, new UploadProgress(err, Files.size(zip)));
-            return new WorkspaceSubmission(job, upload.id());
+            return new WorkspaceSubmission(job, new WorkspaceUploader(client, err).upload(workspace));
+        } catch (IllegalArgumentException e) {
+            throw usage("--workspace: " + e.getMessage());
         } catch (IOException e) {
             throw usage("--workspace: cannot read " + workspace + " (" + e + ")");
-        } finally {
-            deleteQuietly(temporary, zip);
-        }
-    }
-
-    private static void deleteQuietly(Path directory, Path zip) {
-        if (directory == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(zip);
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            // a leftover in the temp directory, for the OS to clean
         }
     }
 
