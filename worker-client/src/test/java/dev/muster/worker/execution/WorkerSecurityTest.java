@@ -117,9 +117,7 @@ class WorkerSecurityTest {
 
     @Test
     void aStalledDownloadFailsTheAttempt() throws Exception {
-        server.stallWorkspaceDownloads();
-        byte[] zip = Files.readAllBytes(Zips.write(temp.resolve("ws.zip"), z -> Zips.zeros(z, "big", 1 << 20)));
-        String job = server.enqueueWithWorkspace("true", zip, sha256(zip));
+        String job = jobWithStallingWorkspace();
 
         start(null, JobIsolation.DEFAULT, Duration.ofSeconds(1));
 
@@ -130,9 +128,7 @@ class WorkerSecurityTest {
 
     @Test
     void aCancelDuringTheDownloadCancelsTheAttempt() throws Exception {
-        server.stallWorkspaceDownloads();
-        byte[] zip = Files.readAllBytes(Zips.write(temp.resolve("ws.zip"), z -> Zips.zeros(z, "big", 1 << 20)));
-        String job = server.enqueueWithWorkspace("true", zip, sha256(zip));
+        String job = jobWithStallingWorkspace();
         start(null, JobIsolation.DEFAULT, Duration.ofSeconds(60));
         await().atMost(Duration.ofSeconds(10)).until(() -> server.attemptOf(job) != null);
 
@@ -153,6 +149,12 @@ class WorkerSecurityTest {
                 .filter(name -> !name.equals("PWD") && !name.equals("SHLVL") && !name.equals("_")) // set by sh
                 .toList();
         assertThat(names).containsExactlyInAnyOrder("PATH", "OWN", "MUSTER_JOB_ID", "MUSTER_ATTEMPT_ID");
+    }
+
+    private String jobWithStallingWorkspace() throws Exception {
+        server.stallWorkspaceDownloads();
+        byte[] zip = Files.readAllBytes(Zips.write(temp.resolve("ws.zip"), z -> Zips.zeros(z, "big", 1 << 20)));
+        return server.enqueueWithWorkspace("true", zip, sha256(zip));
     }
 
     private void start(String enrolmentToken, JobIsolation isolation) {
