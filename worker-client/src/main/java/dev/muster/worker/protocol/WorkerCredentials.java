@@ -17,4 +17,10 @@ public record WorkerCredentials(String workerId, String secret, Duration lease, 
                 Duration.ofSeconds(JsonFields.integer(json, "leaseSeconds", 60)),
                 Duration.ofSeconds(Math.max(1, JsonFields.integer(json, "heartbeatSeconds", 10))));
     }
+
+    /** Keeps the secret out of logs and debugger views. */
+    @Override
+    public String toString() {
+        return "WorkerCredentials[" + workerId + "]";
+    }
 }
