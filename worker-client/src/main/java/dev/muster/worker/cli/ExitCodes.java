@@ -29,9 +29,17 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
             throw error;
         }
         PrintWriter err = command.getErr();
-        err.println("muster: " + error.getMessage());
+        err.println("muster: " + message(error));
         err.flush();
         return code;
+    }
+
+    /** A refused token gets said so: "forbidden" alone does not tell the user to look at MUSTER_TOKEN. */
+    static String message(Throwable error) {
+        if (error instanceof ProblemException problem && (problem.status() == 401 || problem.status() == 403)) {
+            return "the server refused the token: " + problem.getMessage() + " (HTTP " + problem.status() + ")";
+        }
+        return error.getMessage();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.muster.worker.protocol.JobSubmission;
 import dev.muster.worker.protocol.MusterClient;
 import dev.muster.worker.protocol.ScriptSubmission;
 import dev.muster.worker.protocol.Submission;
+import dev.muster.worker.protocol.WorkspaceSubmission;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
             "  muster submit --env GREETING=hi -f -- sh -c 'echo $GREETING; exit 3'",
             "  muster submit --max-attempts 5 --retry-on-exit 75 -- ./flaky-test.sh",
             "  muster submit --idempotency-key nightly-2026-11-23 -- ./backup.sh",
+            "  muster submit --workspace . --follow -- ./build.sh",
             "  muster submit --kind js --file task.js --input input.json --follow"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:submitted (or, with --follow, the job succeeded)", "2:usage error",
@@ -101,6 +103,11 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Environment variable for the job; repeatable.")
     Map<String, String> env;
 
+    @Option(names = "--workspace", paramLabel = "PATH",
+            description = "A directory (zipped on the fly: files and directories, links skipped) or a .zip file, "
+                    + "uploaded first and unpacked into the job's working directory by the worker.")
+    Path workspace;
+
     @Option(names = {"-f", "--follow"}, description = "Stream the job's output and exit with its exit code.")
     boolean follow;
 
@@ -113,10 +120,13 @@ final class SubmitCommand implements Callable<Integer> {
         validateKey();
         Submission submission = submission();
         MusterClient client = server.client();
-        long started = System.nanoTime();
-        Job job = client.submit(submission, idempotencyKey);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (workspace != null) {
+            submission = withWorkspace(submission, client, err);
+        }
+        long started = System.nanoTime();
+        Job job = client.submit(submission, idempotencyKey);
         if (!follow) {
             out.println(job.id());
             out.flush();
@@ -166,6 +176,20 @@ final class SubmitCommand implements Callable<Integer> {
                         pool, priority, timeoutSeconds, retry);
             }
             default -> throw usage("--kind must be shell or js, not " + kind);
+        }
+    }
+
+    /** Uploads the workspace and names it in the submission. */
+    private Submission withWorkspace(Submission submission, MusterClient client, PrintWriter err) {
+        if (!(submission instanceof JobSubmission job)) {
+            throw usage("--workspace is for shell jobs");
+        }
+        try {
+            return new WorkspaceSubmission(job, new WorkspaceUploader(client, err).upload(workspace));
+        } catch (IllegalArgumentException e) {
+            throw usage("--workspace: " + e.getMessage());
+        } catch (IOException e) {
+            throw usage("--workspace: cannot read " + workspace + " (" + e + ")");
         }
     }
 

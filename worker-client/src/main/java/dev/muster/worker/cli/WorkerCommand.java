@@ -1,5 +1,6 @@
 package dev.muster.worker.cli;
 
+import dev.muster.worker.execution.JobIsolation;
 import dev.muster.worker.execution.Worker;
 import dev.muster.worker.execution.WorkerSettings;
 import java.lang.ref.Reference;
@@ -25,22 +26,26 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs jobs of one pool until stopped.",
-            "Each job runs as `sh -c COMMAND` in a fresh temporary directory that is deleted afterwards.",
+            "Each job runs as `sh -c COMMAND` in a fresh temporary directory that is deleted afterwards, with "
+                    + "its workspace archive (if any) unpacked into it. It sees only the worker's environment "
+                    + "variables that --env-allow lets through, never MUSTER_*, plus its own env.",
             "SIGTERM or Ctrl-C stops leasing, lets running jobs finish for --drain-seconds, kills the rest, "
                     + "and deregisters. A second SIGTERM or Ctrl-C kills the running jobs at once.",
             "Killed jobs are reported abandoned: the server runs them again while they have attempts left."},
         footer = {"%nExamples:",
             "  muster worker --server http://muster:8080 --pool build --slots 4",
-            "  muster worker --labels linux,java --server http://a:8080,http://b:8080"},
+            "  muster worker --labels linux,java --server http://a:8080,http://b:8080",
+            "  muster worker --run-as builder --env-allow 'PATH,HOME,JAVA_*'"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "2:usage error", "4:the server refused to register the worker"})
+        exitCodeList = {"0:stopped", "2:usage error, or --run-as cannot run commands as that user",
+            "4:the server refused to register the worker (e.g. the enrolment token)"})
 final class WorkerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Mixin
-    ServerOptions server;
+    ServerConnection server;
 
     @Option(names = "--pool", paramLabel = "NAME", defaultValue = "default", description = "Pool to take jobs from (default: ${DEFAULT-VALUE}).")
     String pool;
@@ -64,12 +69,23 @@ final class WorkerCommand implements Callable<Integer> {
             description = "On shutdown, how long running jobs may finish before they are killed (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Mixin
+    JobIsolationOptions jobs;
+
+    // No ${DEFAULT-VALUE} in the description: help must never show the token.
+    @Option(names = "--enrolment-token", paramLabel = "TOKEN", defaultValue = "${env:MUSTER_ENROLMENT_TOKEN}",
+            description = "Enrolment token (mst_enr_…) to register with; later calls use the secret the server "
+                    + "returns. Default: $MUSTER_ENROLMENT_TOKEN.")
+    String enrolmentToken;
+
     @Override
     public Integer call() {
         validate();
+        JobIsolation isolation = jobs.isolation(spec);
         Logger logging = ConsoleLogging.install();
         Worker worker = new Worker(new WorkerSettings(server.servers(), name != null ? name : hostName(), pool,
-                labels, slots, workDir, Duration.ofSeconds(drainSeconds)));
+                labels, slots, workDir, Duration.ofSeconds(drainSeconds),
+                ServerConnection.blankToNull(enrolmentToken), server.tls(), isolation));
         StopSignals signals = new StopSignals(new WorkerShutdown(worker, drainSeconds, spec.commandLine().getErr()));
         signals.install();
         worker.start();

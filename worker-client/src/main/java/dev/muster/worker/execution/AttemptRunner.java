@@ -31,14 +31,16 @@ final class AttemptRunner implements Runnable {
     private final Path workDir;
     private final WorkerTuning tuning;
     private final ExecutorService executor;
+    private final JobIsolation isolation;
 
     AttemptRunner(Attempt attempt, WorkerSession session, Path workDir, WorkerTuning tuning,
-            ExecutorService executor) {
+            ExecutorService executor, JobIsolation isolation) {
         this.attempt = attempt;
         this.session = session;
         this.workDir = workDir;
         this.tuning = tuning;
         this.executor = executor;
+        this.isolation = isolation;
     }
 
     @Override
@@ -63,17 +65,41 @@ final class AttemptRunner implements Runnable {
         }
     }
 
-    /** Runs the process; null when the attempt must not be reported. */
+    /** Prepares the workspace and runs the process; null when the attempt must not be reported. */
     private Completion execute(LogBuffer buffer, long started) {
+        RunAs runAs = isolation.runAs();
         try (Workspace workspace = Workspace.create(workDir, attempt.id())) {
-            JobProcess process = new JobProcess(new ProcessTree(tuning.killGrace()), tuning.outputGrace(), executor);
-            JobProcess.Ending ending = process.run(attempt, workspace.directory(), buffer);
-            return toCompletion(ending, buffer, since(started));
+            try {
+                new WorkspaceFetcher(session, isolation.archiveLimits(), tuning.downloadStall())
+                        .fetchInto(attempt, workspace.directory(), workDir);
+                runAs.handOver(workspace.directory());
+                JobProcess process = new JobProcess(new ProcessTree(tuning.killGrace(), runAs.signals()),
+                        tuning.outputGrace(), executor, isolation.environment(), runAs);
+                JobProcess.Ending ending = process.run(attempt, workspace.directory(), buffer);
+                return toCompletion(ending, buffer, since(started));
+            } finally {
+                runAs.takeBack(workspace.directory());
+            }
+        } catch (WorkspaceRefusedException e) {
+            // The closest outcome the protocol has: "error" (the worker could not start the job) ends the job
+            // FAILED without another attempt, which is right, since the same archive would be refused again.
+            return error("workspace refused: " + e.getMessage(), buffer, started);
+        } catch (ProblemException e) {
+            return error("cannot download the workspace: " + e.getMessage(), buffer, started);
         } catch (IOException e) {
-            String detail = "cannot start the job: " + e.getMessage();
-            buffer.append(LogStream.STDERR, "[muster: " + detail + "]\n");
-            return Completion.of(Outcome.ERROR, since(started), detail);
+            StopReason stopped = attempt.stopRequest().getNow(null);
+            if (stopped != null) { // stopped while the workspace was downloading: as if killed then
+                return toCompletion(new JobProcess.Ending(-1, stopped), buffer, since(started));
+            }
+            return error("cannot start the job: " + e.getMessage(), buffer, started);
+        } catch (LeaseLostException | CancellationException e) {
+            return null; // lease gone while downloading the workspace, or the worker is abandoning its attempts
         }
+    }
+
+    private static Completion error(String detail, LogBuffer buffer, long started) {
+        buffer.append(LogStream.STDERR, "[muster: " + detail + "]\n");
+        return Completion.of(Outcome.ERROR, since(started), detail);
     }
 
     private Completion toCompletion(JobProcess.Ending ending, LogBuffer buffer, Duration duration) {

@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -16,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs the command of one attempt as {@code sh -c <command>} in its workspace, with the job's env on top of
- * the worker's, feeding stdout and stderr into a {@link LogBuffer} as they come. It ends when the process
+ * Runs the command of one attempt as {@code sh -c <command>} in its workspace — as another user with
+ * {@code --run-as} — with the job's env on top of the worker's allow-listed variables ({@link JobEnvironment}),
+ * feeding stdout and stderr into a {@link LogBuffer} as they come. It ends when the process
  * exits, the job's timeout passes, or the attempt is asked to stop; in the last two cases the whole process
  * tree is killed.
  *
@@ -37,15 +39,23 @@ final class JobProcess {
     private final ProcessTree tree;
     private final Duration outputGrace;
     private final Executor executor;
+    private final JobEnvironment environment;
+    private final RunAs runAs;
+
+    JobProcess(ProcessTree tree, Duration outputGrace, Executor executor) {
+        this(tree, outputGrace, executor, JobEnvironment.DEFAULT, RunAs.NONE);
+    }
 
     /**
      * @param outputGrace how long to wait for the output pipes to close once the process is gone; a
      *     background child that outlives its shell (and so escaped the tree) may hold them open for ever
      */
-    JobProcess(ProcessTree tree, Duration outputGrace, Executor executor) {
+    JobProcess(ProcessTree tree, Duration outputGrace, Executor executor, JobEnvironment environment, RunAs runAs) {
         this.tree = tree;
         this.outputGrace = outputGrace;
         this.executor = executor;
+        this.environment = environment;
+        this.runAs = runAs;
     }
 
     /** @throws IOException when the process cannot be started */
@@ -63,11 +73,12 @@ final class JobProcess {
         return new Ending(exitCode, reason);
     }
 
-    private static Process start(LeasedJob job, Path workspace) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", job.command())).directory(workspace.toFile());
-        builder.environment().put("MUSTER_JOB_ID", job.jobId());
-        builder.environment().put("MUSTER_ATTEMPT_ID", job.attemptId());
-        builder.environment().putAll(job.env());
+    private Process start(LeasedJob job, Path workspace) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(runAs.wrap(List.of("sh", "-c", job.command())))
+                .directory(workspace.toFile());
+        Map<String, String> env = environment.forJob(System.getenv(), job);
+        builder.environment().clear();
+        builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close(); // jobs get no input: a read sees end-of-file instead of hanging
         return process;

@@ -22,10 +22,30 @@ public final class ProcessTree {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration AFTER_SIGKILL = Duration.ofSeconds(1);
 
+    /** How a process is sent SIGTERM ({@code force} false) or SIGKILL. */
+    interface Signals {
+        Signals DIRECT = (process, force) -> {
+            if (force) {
+                process.destroyForcibly();
+            } else {
+                process.destroy();
+            }
+        };
+
+        void send(ProcessHandle process, boolean force);
+    }
+
     private final Duration grace;
+    private final Signals signals;
 
     public ProcessTree(Duration grace) {
+        this(grace, Signals.DIRECT);
+    }
+
+    /** @param signals how to reach processes of another user ({@code --run-as}) */
+    ProcessTree(Duration grace, Signals signals) {
         this.grace = grace;
+        this.signals = signals;
     }
 
     /**
@@ -34,10 +54,10 @@ public final class ProcessTree {
      */
     public void kill(ProcessHandle root) {
         List<ProcessHandle> tree = snapshot(List.of(root));
-        tree.forEach(ProcessHandle::destroy);
+        tree.forEach(process -> signals.send(process, false));
         if (!awaitGone(tree, grace)) {
             List<ProcessHandle> survivors = snapshot(tree.stream().filter(ProcessTree::isRunning).toList());
-            survivors.forEach(ProcessHandle::destroyForcibly);
+            survivors.forEach(process -> signals.send(process, true));
             boolean interrupted = Thread.interrupted(); // SIGKILL takes effect at once: worth the short wait
             awaitGone(survivors, AFTER_SIGKILL);
             if (interrupted) {

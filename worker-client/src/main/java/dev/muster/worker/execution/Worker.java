@@ -60,9 +60,9 @@ public final class Worker {
         this.settings = settings;
         this.tuning = tuning;
         HttpTransport transport = new HttpTransport(new ServerList(settings.servers()),
-                RetryPolicy.forever(tuning.backoff()));
+                RetryPolicy.forever(tuning.backoff()), settings.tls(), null);
         this.session = new WorkerSession(transport, new WorkerRegistration(settings.name(), settings.pool(),
-                settings.labels(), settings.slots(), MusterVersion.current()));
+                settings.labels(), settings.slots(), MusterVersion.current()), settings.enrolmentToken());
         this.attempts = new RunningAttempts(settings.slots());
     }
 
@@ -162,7 +162,8 @@ public final class Worker {
         LOG.log(Level.INFO, "leased job {0} (attempt {1})", job.jobId(), job.attemptId());
         Attempt attempt = new Attempt(job);
         attempts.add(attempt);
-        AttemptRunner runner = new AttemptRunner(attempt, session, settings.workDir(), tuning, executor);
+        AttemptRunner runner = new AttemptRunner(attempt, session, settings.workDir(), tuning, executor,
+                settings.isolation());
         executor.execute(() -> {
             try {
                 runner.run();

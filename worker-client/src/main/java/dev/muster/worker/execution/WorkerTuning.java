@@ -15,10 +15,18 @@ import java.time.Duration;
  * @param finalReportTimeout at shutdown, after the kill grace, time for killed attempts (and ended ones that could
  *     not report yet) to ship their logs and report; what has not reported by then is given up
  * @param leaseWaitSeconds how long a lease request may wait on the server for work
+ * @param downloadStall how long a workspace download may go without a byte before the attempt gives it up
  */
 public record WorkerTuning(Backoff backoff, LogShipper.Cadence cadence, long logCapacityBytes, Duration killGrace,
-        Duration outputGrace, Duration finalReportTimeout, int leaseWaitSeconds) {
+        Duration outputGrace, Duration finalReportTimeout, int leaseWaitSeconds, Duration downloadStall) {
 
     public static final WorkerTuning DEFAULT = new WorkerTuning(Backoff.DEFAULT, LogShipper.Cadence.DEFAULT,
             8L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(15), 30);
+
+    /** Tuning with the default download stall, 60 s. */
+    public WorkerTuning(Backoff backoff, LogShipper.Cadence cadence, long logCapacityBytes, Duration killGrace,
+            Duration outputGrace, Duration finalReportTimeout, int leaseWaitSeconds) {
+        this(backoff, cadence, logCapacityBytes, killGrace, outputGrace, finalReportTimeout, leaseWaitSeconds,
+                Duration.ofSeconds(60));
+    }
 }

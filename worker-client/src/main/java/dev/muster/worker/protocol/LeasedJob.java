@@ -5,12 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** A job the server handed to this worker to run, with the lease that lets the worker report on it. */
+/**
+ * A job the server handed to this worker to run, with the lease that lets the worker report on it.
+ *
+ * @param workspace the archive to unpack into the attempt's workspace before the command runs; null for none
+ */
 public record LeasedJob(String jobId, String attemptId, String leaseToken, Instant leaseExpiresAt, String command,
-        Map<String, String> env, Integer timeoutSeconds) {
+        Map<String, String> env, Integer timeoutSeconds, WorkspaceRef workspace) {
 
     public LeasedJob {
         env = Map.copyOf(env);
+    }
+
+    /** A job without a workspace archive. */
+    public LeasedJob(String jobId, String attemptId, String leaseToken, Instant leaseExpiresAt, String command,
+            Map<String, String> env, Integer timeoutSeconds) {
+        this(jobId, attemptId, leaseToken, leaseExpiresAt, command, env, timeoutSeconds, null);
     }
 
     public static LeasedJob fromJson(JsonObject json) {
@@ -21,7 +31,8 @@ public record LeasedJob(String jobId, String attemptId, String leaseToken, Insta
                 JsonFields.instant(json, "leaseExpiresAt"),
                 JsonFields.string(json, "command"),
                 JsonFields.stringMap(json, "env"),
-                JsonFields.integer(json, "timeoutSeconds"));
+                JsonFields.integer(json, "timeoutSeconds"),
+                WorkspaceRef.fromJson(json.get("workspace")));
     }
 
     public AttemptLease lease() {

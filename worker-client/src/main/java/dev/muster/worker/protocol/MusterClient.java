@@ -2,6 +2,9 @@ package dev.muster.worker.protocol;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.LongConsumer;
 import java.util.StringJoiner;
 
 /** The client half of the API: submitting jobs, looking at them and reading their logs. */
@@ -30,6 +33,16 @@ public final class MusterClient {
             return Job.fromJson(HttpTransport.json(once.send(request)));
         }
         return Job.fromJson(HttpTransport.json(transport.send(request.withHeader(IDEMPOTENCY_KEY, idempotencyKey))));
+    }
+
+    /**
+     * Uploads a zip archive for jobs to name as their {@code workspace}. Retried like a read: a repeated upload
+     * only leaves an unused copy, which no job names.
+     */
+    public WorkspaceUpload uploadWorkspace(Path zip, LongConsumer progress) {
+        Upload upload = new Upload(zip, "application/zip", progress);
+        ApiRequest request = ApiRequest.upload("/api/v1/workspaces", upload).withTimeout(Duration.ofMinutes(30));
+        return WorkspaceUpload.fromJson(HttpTransport.json(transport.send(request)));
     }
 
     /**

@@ -10,10 +10,17 @@ public record WorkerCredentials(String workerId, String secret, Duration lease, 
         String workerId = JsonFields.string(json, "workerId");
         String secret = JsonFields.string(json, "secret");
         if (workerId == null || secret == null) {
-            throw new IllegalArgumentException("registration answer lacks workerId or secret: " + json);
+            // Not the JSON itself: it may hold the secret, and this message is logged.
+            throw new IllegalArgumentException("registration answer lacks workerId or secret");
         }
         return new WorkerCredentials(workerId, secret,
                 Duration.ofSeconds(JsonFields.integer(json, "leaseSeconds", 60)),
                 Duration.ofSeconds(Math.max(1, JsonFields.integer(json, "heartbeatSeconds", 10))));
+    }
+
+    /** Keeps the secret out of logs and debugger views. */
+    @Override
+    public String toString() {
+        return "WorkerCredentials[" + workerId + "]";
     }
 }

@@ -3,36 +3,49 @@ package dev.muster.worker.protocol;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.nio.file.Path;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The worker half of the API, for one registered worker. It keeps the worker's credentials and registers
  * again when the server no longer knows the worker (401 or 404, e.g. after the server lost its state), then
- * repeats the call once with the new identity. Thread-safe: the lease loop, the heartbeat and every running
+ * repeats the call once with the new identity. Registration carries the enrolment token as its bearer token;
+ * every later call the worker secret the registration returned. Thread-safe: the lease loop, the heartbeat and every running
  * attempt share one session.
  */
 public final class WorkerSession {
 
     private static final System.Logger LOG = System.getLogger(WorkerSession.class.getName());
 
+    /** Until a download's answer headers arrive; the body then takes as long as it takes. */
+    private static final Duration DOWNLOAD_HEADERS_TIMEOUT = Duration.ofMinutes(2);
+
     private final HttpTransport transport;
     private final HttpTransport once;
     private final WorkerRegistration registration;
+    private final String enrolmentToken;
     private volatile WorkerCredentials credentials;
 
     public WorkerSession(HttpTransport transport, WorkerRegistration registration) {
+        this(transport, registration, null);
+    }
+
+    /** @param enrolmentToken sent as the bearer token of registrations; null for a server that needs none */
+    public WorkerSession(HttpTransport transport, WorkerRegistration registration, String enrolmentToken) {
         this.transport = transport;
         this.once = transport.withRetry(RetryPolicy.tries(1, Backoff.DEFAULT));
         this.registration = registration;
+        this.enrolmentToken = enrolmentToken;
     }
 
     /** Registers (again); the answer replaces the credentials every later call uses. */
     public synchronized WorkerCredentials register() {
-        JsonObject answer = HttpTransport.json(
-                transport.send(ApiRequest.post("/api/v1/workers", registration.toJson())));
+        JsonObject answer = HttpTransport.json(transport.send(
+                ApiRequest.post("/api/v1/workers", registration.toJson()).withBearer(enrolmentToken)));
         credentials = WorkerCredentials.fromJson(answer);
         LOG.log(Level.INFO, "registered as worker {0} in pool {1} with {2} slots",
                 credentials.workerId(), registration.pool(), registration.slots());
@@ -75,6 +88,19 @@ public final class WorkerSession {
                 body)));
     }
 
+    /**
+     * Downloads the attempt's workspace archive into {@code target}, at most {@code maxBytes}, and returns its
+     * size. The lease token goes in a header since a GET has no body; a 409 (the lease is no longer current) ends
+     * in {@link LeaseLostException}. Interrupting the thread cancels the download.
+     */
+    public long workspace(AttemptLease lease, Path target, long maxBytes, LongConsumer progress) {
+        return forAttempt(lease, c -> transport.download(ApiRequest.get(
+                        workerPath(c, "/attempts/" + MusterClient.encode(lease.attemptId()) + "/workspace"))
+                .withBearer(c.secret())
+                .withHeader("Muster-Lease-Token", lease.leaseToken())
+                .withTimeout(DOWNLOAD_HEADERS_TIMEOUT), target, maxBytes, progress));
+    }
+
     public void complete(AttemptLease lease, Completion completion) {
         JsonObject body = completion.toJson(lease.leaseToken());
         forAttempt(lease, c -> transport.send(post(c,
@@ -96,9 +122,9 @@ public final class WorkerSession {
         }
     }
 
-    private void forAttempt(AttemptLease lease, Function<WorkerCredentials, ApiResponse> call) {
+    private <T> T forAttempt(AttemptLease lease, Function<WorkerCredentials, T> call) {
         try {
-            asWorker(call);
+            return asWorker(call);
         } catch (ProblemException e) {
             // 409 is the server's fencing answer. After a re-registration the attempt belongs to the worker's
             // old identity, so any refusal of the repeated call also means the lease is gone.

@@ -25,6 +25,10 @@ final class FakeJob {
     String attemptId;
     Instant startedAt;
     Instant finishedAt;
+    /** The workspace archive the worker downloads, or null. */
+    byte[] workspace;
+    /** What the lease says the archive's SHA-256 is; a test may make it lie. */
+    String workspaceSha256;
 
     FakeJob(String id, String command, String pool, Map<String, String> env, Integer timeoutSeconds) {
         this.id = id;

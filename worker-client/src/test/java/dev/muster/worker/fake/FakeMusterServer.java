@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
 public final class FakeMusterServer implements AutoCloseable {
 
     private static final Pattern WORKER_PATH =
-            Pattern.compile("/api/v1/workers/([^/]+)(/lease|/heartbeat|/attempts/([^/]+)/(log|complete))?");
+            Pattern.compile("/api/v1/workers/([^/]+)(/lease|/heartbeat|/attempts/([^/]+)/(log|complete|workspace))?");
     private static final Pattern JOB_PATH = Pattern.compile("/api/v1/jobs/([^/?]+)(/log/chunks|/cancel)?");
 
     private volatile HttpServer http;
@@ -67,6 +67,9 @@ public final class FakeMusterServer implements AutoCloseable {
     private volatile boolean heartbeatsUnavailable;
     private boolean hanging;
     private volatile boolean refuseRegistration;
+    private volatile String enrolmentToken;
+    private volatile boolean stallWorkspaces;
+    private final List<String> registrationAuthorizations = new ArrayList<>();
     private final AtomicInteger rejected = new AtomicInteger();
     private String workerId;
     private String secret;
@@ -100,6 +103,26 @@ public final class FakeMusterServer implements AutoCloseable {
             lock.notifyAll();
             return job.id;
         }
+    }
+
+    /** Queues a job whose lease names a workspace archive with these bytes and this SHA-256; returns its id. */
+    public String enqueueWithWorkspace(String command, byte[] zip, String sha256) {
+        String id = enqueue(command, Map.of(), null);
+        synchronized (lock) {
+            jobs.get(id).workspace = zip.clone();
+            jobs.get(id).workspaceSha256 = sha256;
+        }
+        return id;
+    }
+
+    /** Workspace downloads send half the archive, then nothing more until the server closes. */
+    public void stallWorkspaceDownloads() {
+        stallWorkspaces = true;
+    }
+
+    /** From now on registration needs {@code Authorization: Bearer <token>}, else 401. */
+    public void requireEnrolmentToken(String token) {
+        enrolmentToken = token;
     }
 
     public void cancel(String attemptId) {
@@ -191,6 +214,13 @@ public final class FakeMusterServer implements AutoCloseable {
     public List<JsonObject> registrations() {
         synchronized (lock) {
             return List.copyOf(registrations);
+        }
+    }
+
+    /** The Authorization header of each registration, "" for none. */
+    public List<String> registrationAuthorizations() {
+        synchronized (lock) {
+            return List.copyOf(registrationAuthorizations);
         }
     }
 
@@ -321,9 +351,12 @@ public final class FakeMusterServer implements AutoCloseable {
             Matcher worker = WORKER_PATH.matcher(path);
             Matcher job = JOB_PATH.matcher(path);
             if (path.equals("/api/v1/workers") && method.equals("POST")) {
-                reply = register(body);
+                reply = register(body, exchange.getRequestHeaders().getFirst("Authorization"));
             } else if (worker.matches()) {
                 reply = workerCall(exchange, worker, method, body);
+                if (reply == null) {
+                    return; // answered already (a workspace download)
+                }
             } else if (path.equals("/api/v1/jobs") && method.equals("POST")) {
                 reply = submit(body, exchange.getRequestHeaders().getFirst("Idempotency-Key"));
                 if (reply == null) {
@@ -355,11 +388,15 @@ public final class FakeMusterServer implements AutoCloseable {
         }
     }
 
-    private Reply register(JsonObject body) {
+    private Reply register(JsonObject body, String authorization) {
         if (refuseRegistration) {
             return new Reply(400, problem(400, "pool: no such pool"));
         }
         synchronized (lock) {
+            registrationAuthorizations.add(authorization == null ? "" : authorization);
+            if (enrolmentToken != null && !("Bearer " + enrolmentToken).equals(authorization)) {
+                return new Reply(401, problem(401, "missing, unknown or revoked enrolment token"));
+            }
             registrations.add(body);
             workerId = "worker-" + registrations.size();
             secret = "secret-" + registrations.size();
@@ -393,7 +430,41 @@ public final class FakeMusterServer implements AutoCloseable {
             }
             return heartbeat(body);
         }
+        if ("workspace".equals(path.group(4))) {
+            return workspace(exchange, path.group(3));
+        }
         return attemptCall(path.group(3), path.group(4), body);
+    }
+
+    /** Sends the archive itself and answers null, or refuses with a problem like the other attempt calls. */
+    private Reply workspace(HttpExchange exchange, String attemptId) {
+        byte[] zip;
+        synchronized (lock) {
+            FakeJob job = jobByAttempt.get(attemptId);
+            if (job == null || job.workspace == null) {
+                return new Reply(404, problem(404, "no workspace for attempt " + attemptId));
+            }
+            String leaseToken = exchange.getRequestHeaders().getFirst("Muster-Lease-Token");
+            if (withdrawn.contains(attemptId) || !("token-" + attemptId).equals(leaseToken)) {
+                return new Reply(409, problem(409, "lease lost"));
+            }
+            zip = job.workspace;
+        }
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "application/zip");
+            exchange.sendResponseHeaders(200, zip.length);
+            if (stallWorkspaces) {
+                exchange.getResponseBody().write(zip, 0, zip.length / 2);
+                exchange.getResponseBody().flush();
+                Thread.sleep(60_000); // until close() interrupts
+            }
+            exchange.getResponseBody().write(zip);
+        } catch (IOException e) {
+            // the worker went away; it finds out itself
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
     }
 
     private Reply lease(int slots) throws InterruptedException {
@@ -417,7 +488,10 @@ public final class FakeMusterServer implements AutoCloseable {
                         .add("command", job.command)
                         .add("env", Json.createObjectBuilder(new TreeMap<String, Object>(job.env)))
                         .add("timeoutSeconds", job.timeoutSeconds == null ? JsonValue.NULL
-                                : Json.createValue(job.timeoutSeconds)));
+                                : Json.createValue(job.timeoutSeconds))
+                        .add("workspace", job.workspace == null ? JsonValue.NULL : Json.createObjectBuilder()
+                                .add("id", "ws-" + job.id).add("sizeBytes", job.workspace.length)
+                                .add("sha256", job.workspaceSha256).build()));
             }
             return new Reply(200, Json.createObjectBuilder().add("jobs", leased).build());
         }
