@@ -4,6 +4,7 @@ import dev.muster.embedded.EmbeddedBroker;
 import dev.muster.embedded.EmbeddedDatabase;
 import dev.muster.embedded.FreePort;
 import dev.muster.embedded.MicroCommands;
+import dev.muster.worker.execution.JobIsolation;
 import dev.muster.worker.execution.Worker;
 import dev.muster.worker.execution.WorkerSettings;
 
@@ -124,7 +125,8 @@ public final class MusterServer {
         }
         Worker worker = new Worker(new WorkerSettings(List.of(base), "local-" + InetAddress.getLocalHost().getHostName(),
                 settings.localWorkerPool(), List.of(), settings.localWorkerSlots(),
-                settings.dataDir().resolve("local-worker"), LOCAL_WORKER_DRAIN));
+                settings.dataDir().resolve("local-worker"), LOCAL_WORKER_DRAIN, secrets.enrolmentToken(), null,
+                JobIsolation.DEFAULT));
         worker.start();
         running.push(() -> stopWithin(worker, LOCAL_WORKER_STOP));
     }

@@ -48,6 +48,17 @@ class EndToEndIT {
         PROCESSES.worker(port, "beta", 4, "linux,java", work.resolve("worker-beta.log"));
     }
 
+    @Test
+    @Order(0)
+    void theReadyMessageShowsTheGeneratedTokenAndHowToUseIt() {
+        assertThat(PROCESSES.token()).startsWith("mst_api_");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(work.resolve("server-1.out")))
+                .contains("Authorization: Bearer " + PROCESSES.token())
+                .contains("/worker/?enrol=mst_enr_"));
+        assertThat(raw(HttpRequest.newBuilder(URI.create(base() + "/api/v1/jobs")).build()).statusCode())
+                .as("without the token").isEqualTo(401);
+    }
+
     @AfterAll
     static void stopEverything() throws InterruptedException {
         PROCESSES.close();
@@ -137,6 +148,11 @@ class EndToEndIT {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
+        return raw(HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", "Bearer " + PROCESSES.token()).build());
+    }
+
+    private static HttpResponse<String> raw(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ final class MusterProcesses implements AutoCloseable {
     private final Path bundle = Path.of(System.getProperty("muster.it.bundle"));
     private final Path workerJar = Path.of(System.getProperty("muster.it.workerJar"));
     private final List<Process> started = new ArrayList<>();
+    /** What the last server started made for its users, read from its data directory as a user would. */
+    private String token;
+    private String enrolmentToken;
 
     /** Starts {@code muster-server.jar} and returns once it prints that it is ready. */
     Process server(Path dataDir, int port, Path log) throws IOException, InterruptedException {
@@ -41,14 +45,17 @@ final class MusterProcesses implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the server was not ready in time; see " + log, e);
         }
+        token = Files.readString(dataDir.resolve("admin-token")).trim();
+        enrolmentToken = Files.readString(dataDir.resolve("enrolment-token")).trim();
         return server;
     }
 
     Process worker(int port, String pool, int slots, String labels, Path log) throws IOException {
-        return track(new ProcessBuilder(JAVA.toString(), "-jar", workerJar.toString(), "worker",
+        ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-jar", workerJar.toString(), "worker",
                 "--server", "http://127.0.0.1:" + port, "--pool", pool, "--slots", Integer.toString(slots),
-                "--labels", labels, "--name", "e2e-" + pool)
-                .redirectErrorStream(true)
+                "--labels", labels, "--name", "e2e-" + pool);
+        builder.environment().put("MUSTER_ENROLMENT_TOKEN", enrolmentToken);
+        return track(builder.redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start());
     }
@@ -57,7 +64,9 @@ final class MusterProcesses implements AutoCloseable {
     CliResult cli(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", workerJar.toString()));
         command.addAll(List.of(args));
-        Process process = track(new ProcessBuilder(command).start());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("MUSTER_TOKEN", token);
+        Process process = track(builder.start());
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -65,6 +74,11 @@ final class MusterProcesses implements AutoCloseable {
             throw new IllegalStateException("muster " + String.join(" ", args) + " did not finish in " + timeout);
         }
         return new CliResult(process.exitValue(), out.join(), err.join());
+    }
+
+    /** The admin API token the quick start generated and printed. */
+    String token() {
+        return token;
     }
 
     record CliResult(int exitCode, String stdout, String stderr) {
