@@ -61,7 +61,7 @@ class BadInputIT {
             "GET  | /api/v1/jobs/no-such-job |               | 404 | ",
             "GET  | /api/v1/jobs?state=DONE |                | 400 | state",
             "GET  | /api/v1/jobs?size=1000 |                 | 400 | size",
-            "POST | /api/v1/workers/nobody/lease | {\"slots\": 1} | 401 | ",
+            "POST | /api/v1/workers/nobody/lease | {\"slots\": 1} | 403 | ",
             "POST | /api/v1/jobs    | {\"command\": \"x\", \"maxAttempts\": 0} | 400 | maxAttempts",
             "POST | /api/v1/jobs    | {\"command\": \"x\", \"retryOnExitCodes\": [3, 256]} | 400 | retryOnExitCodes[1]",
             "POST | /api/v1/jobs    | {\"command\": \"x\", \"retryOnExitCodes\": 3} | 400 | retryOnExitCodes",
@@ -80,7 +80,9 @@ class BadInputIT {
     })
     void isRefusedWithAProblemDocument(String method, String path, String body, int status, String field) {
         long jobsBefore = totalJobs();
-        Api.Reply reply = "GET".equals(method) ? api.get(path) : api.post(path, body == null ? "" : body);
+        // Registration takes an enrolment token; everything else here the admin token.
+        Api caller = path.equals("/api/v1/workers") ? api.as(Credentials.ENROLMENT_TOKEN) : api;
+        Api.Reply reply = "GET".equals(method) ? caller.get(path) : caller.post(path, body == null ? "" : body);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
