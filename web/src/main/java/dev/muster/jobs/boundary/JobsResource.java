@@ -8,8 +8,9 @@ import dev.muster.jobs.entity.JobSpec;
 import dev.muster.jobs.entity.JobState;
 import dev.muster.logs.control.LogStore;
 import dev.muster.logs.entity.LogChunk;
+import dev.muster.logs.entity.LogWindow;
 import dev.muster.platform.Refused;
-import jakarta.annotation.security.RolesAllowed;
+import dev.muster.security.boundary.Allowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -87,7 +88,7 @@ public class JobsResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("operator")
+    @Allowed("operator")
     public Response submitBatch(@NotNull(message = "a JSON batch is required, e.g. {\"jobs\": [{\"command\": \"echo hi\"}]}")
                                 @Valid Batch body) {
         List<JobSubmission.Submitted> submitted = submission.submitAll(body.jobs(), null);
@@ -172,6 +173,10 @@ public class JobsResource {
                 .add("state", job.state().name())
                 .add("attempt", job.attemptCount())
                 .add("chunks", chunks);
+        LogWindow window = job.currentAttemptId() == null ? null : logs.window(job.currentAttemptId());
+        if (window != null && window.isTruncated()) {
+            body.add("droppedBytes", window.droppedBytes()); // the marker chunk says where
+        }
         if (job.exitCode() == null) {
             body.addNull("exitCode");
         } else {

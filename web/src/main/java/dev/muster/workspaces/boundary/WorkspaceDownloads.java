@@ -1,9 +1,9 @@
 package dev.muster.workspaces.boundary;
 
+import dev.muster.security.boundary.Allowed;
 import dev.muster.workers.boundary.WorkerCredentials;
 import dev.muster.workspaces.control.WorkspaceStore;
 import dev.muster.workspaces.entity.Workspace;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +34,7 @@ public class WorkspaceDownloads {
 
     @GET
     @Produces(WorkspacesResource.ZIP)
-    @RolesAllowed("worker")
+    @Allowed("worker")
     public Response download(@PathParam("workerId") String workerId, @PathParam("attemptId") String attemptId,
                              @HeaderParam(LEASE_TOKEN) String leaseToken) {
         credentials.authenticate(workerId);

@@ -2,9 +2,9 @@ package dev.muster.workspaces.boundary;
 
 import dev.muster.platform.Refused;
 import dev.muster.platform.boundary.RequestBodyDecoding;
+import dev.muster.security.boundary.Allowed;
 import dev.muster.workspaces.control.WorkspaceStore;
 import dev.muster.workspaces.entity.Workspace;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -43,7 +43,7 @@ public class WorkspacesResource {
     /** 201 with the id, size and SHA-256; 413 past the limit; 422 when the body is not a zip archive. */
     @POST
     @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed("operator")
+    @Allowed("operator")
     public Response upload(InputStream body) {
         Workspace workspace;
         try {
@@ -60,7 +60,7 @@ public class WorkspacesResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed("viewer")
+    @Allowed("viewer")
     public JsonObject workspace(@PathParam("id") String id) {
         return json(store.find(id));
     }
