@@ -89,6 +89,22 @@ final class Api {
         return send(request, bearer);
     }
 
+    /** A body that is not JSON, e.g. a workspace upload ({@code application/zip}). */
+    Reply postBytes(String path, String contentType, byte[] body, String bearer) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), bearer);
+    }
+
+    /** A GET whose answer is bytes (a workspace download), with one extra request header. */
+    Download download(String path, String header, String value, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (value != null) {
+            request.header(header, value);
+        }
+        HttpResponse<byte[]> response = exchange(request, bearer, HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
     /** The absolute address of a path of the application, e.g. a page to open in a browser. */
     String url(String path) {
         return uri(path).toString();
@@ -99,20 +115,27 @@ final class Api {
     }
 
     private Reply send(HttpRequest.Builder request, String bearer) {
+        HttpResponse<String> response = exchange(request, bearer, HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Location").orElse(null), response.body(), response.headers().map());
+    }
+
+    /** Every request goes through here: the one place that adds credentials. */
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, String bearer, HttpResponse.BodyHandler<T> body) {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers().map());
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    record Download(int status, String contentType, byte[] body) {
     }
 
     record Reply(int status, String contentType, String location, String body, java.util.Map<String, java.util.List<String>> headers) {

@@ -53,7 +53,15 @@ public class BackendsForTests implements LauncherSessionListener {
                     "-Dmuster.lease.max-wait-seconds=10",
                     // ReliabilityIT: a pool whose leases lapse quickly, and server-side timeouts without delay.
                     "-Dmuster.pool.reaped.lease-seconds=2",
-                    "-Dmuster.jobs.timeout-grace-seconds=1"));
+                    "-Dmuster.jobs.timeout-grace-seconds=1",
+                    // LimitsIT, WorkspacesIT: limits small enough to reach in a test, large enough for the others.
+                    "-Dmuster.limits.command-bytes=8192",
+                    "-Dmuster.limits.env-entries=10",
+                    "-Dmuster.limits.env-bytes=2048",
+                    "-Dmuster.limits.labels=4",
+                    "-Dmuster.limits.batch-jobs=5",
+                    "-Dmuster.limits.log-bytes-per-attempt=262144",
+                    "-Dmuster.limits.upload-bytes=" + 2 * 1024 * 1024));
             System.setProperty("muster.it.jdbcUrl", db.url());
             System.setProperty("muster.it.jdbcUser", db.user());
             System.setProperty("muster.it.jdbcPassword", db.password());
