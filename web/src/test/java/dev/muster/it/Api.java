@@ -89,6 +89,11 @@ final class Api {
         return send(request, bearer);
     }
 
+    /** The absolute address of a path of the application, e.g. a page to open in a browser. */
+    String url(String path) {
+        return uri(path).toString();
+    }
+
     /** A body that is not JSON, e.g. a workspace upload ({@code application/zip}). */
     Reply postBytes(String path, String contentType, byte[] body, String bearer) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
@@ -101,13 +106,19 @@ final class Api {
         if (value != null) {
             request.header(header, value);
         }
-        HttpResponse<byte[]> response = exchange(request, bearer, HttpResponse.BodyHandlers.ofByteArray());
-        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
-    }
-
-    /** The absolute address of a path of the application, e.g. a page to open in a browser. */
-    String url(String path) {
-        return uri(path).toString();
+        if (bearer != null) { // the same credentials as send() gives
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private URI uri(String path) {
@@ -115,18 +126,14 @@ final class Api {
     }
 
     private Reply send(HttpRequest.Builder request, String bearer) {
-        HttpResponse<String> response = exchange(request, bearer, HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Location").orElse(null), response.body(), response.headers().map());
-    }
-
-    /** Every request goes through here: the one place that adds credentials. */
-    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, String bearer, HttpResponse.BodyHandler<T> body) {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), body);
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -21,6 +21,16 @@ import java.util.Optional;
  */
 public class BackendsForTests implements LauncherSessionListener {
 
+    /** LimitsIT, WorkspacesIT: limits small enough to reach in a test, large enough for the other tests. */
+    static final List<String> LIMITS = List.of(
+            "-Dmuster.limits.command-bytes=8192",
+            "-Dmuster.limits.env-entries=10",
+            "-Dmuster.limits.env-bytes=2048",
+            "-Dmuster.limits.labels=4",
+            "-Dmuster.limits.batch-jobs=5",
+            "-Dmuster.limits.log-bytes-per-attempt=262144",
+            "-Dmuster.limits.upload-bytes=" + 2 * 1024 * 1024);
+
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
 
@@ -53,18 +63,11 @@ public class BackendsForTests implements LauncherSessionListener {
                     "-Dmuster.lease.max-wait-seconds=10",
                     // ReliabilityIT: a pool whose leases lapse quickly, and server-side timeouts without delay.
                     "-Dmuster.pool.reaped.lease-seconds=2",
-                    "-Dmuster.jobs.timeout-grace-seconds=1",
-                    // LimitsIT, WorkspacesIT: limits small enough to reach in a test, large enough for the others.
-                    "-Dmuster.limits.command-bytes=8192",
-                    "-Dmuster.limits.env-entries=10",
-                    "-Dmuster.limits.env-bytes=2048",
-                    "-Dmuster.limits.labels=4",
-                    "-Dmuster.limits.batch-jobs=5",
-                    "-Dmuster.limits.log-bytes-per-attempt=262144",
-                    "-Dmuster.limits.upload-bytes=" + 2 * 1024 * 1024));
+                    "-Dmuster.jobs.timeout-grace-seconds=1"));
             System.setProperty("muster.it.jdbcUrl", db.url());
             System.setProperty("muster.it.jdbcUser", db.user());
             System.setProperty("muster.it.jdbcPassword", db.password());
+            System.setProperty("payara.cmdOptions", System.getProperty("payara.cmdOptions") + " " + String.join(" ", LIMITS));
         } catch (Exception e) {
             throw new IllegalStateException("could not start PostgreSQL and Artemis for the integration tests", e);
         }

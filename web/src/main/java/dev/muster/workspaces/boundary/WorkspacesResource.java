@@ -49,9 +49,7 @@ public class WorkspacesResource {
         try {
             workspace = store.upload(body);
         } catch (Refused refused) {
-            if (refused.status() == 413) {
-                RequestBodyDecoding.drain(body); // so the client, still sending, reads the answer
-            }
+            RequestBodyDecoding.drain(body); // so a client still sending (too large, not a zip) reads the answer
             throw refused;
         }
         return Response.created(uriInfo.getBaseUriBuilder().path("v1/workspaces").path(workspace.id()).build())
