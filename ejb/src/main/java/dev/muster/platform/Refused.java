@@ -27,6 +27,20 @@ public class Refused extends RuntimeException {
         return new Refused(422, field, field + ": " + detail);
     }
 
+    /** An input larger than a configured limit allows (HTTP 413). */
+    public static Refused tooLarge(String field, String detail) {
+        return new Refused(413, field, field + ": " + detail);
+    }
+
+    /**
+     * The same refusal about an input nested in a larger one, e.g. {@code command} of the fourth job of a batch as
+     * {@code jobs[3].command}.
+     */
+    public Refused within(String prefix) {
+        return new Refused(status, field == null ? null : prefix + field,
+                field == null ? prefix + ": " + getMessage() : prefix + getMessage());
+    }
+
     /** The resource is in a state that does not allow the request. */
     public static Refused conflict(String detail) {
         return new Refused(409, null, detail);

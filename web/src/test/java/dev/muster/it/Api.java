@@ -140,6 +140,33 @@ final class Api {
         return uri(path).toString();
     }
 
+    /** A body that is not JSON, e.g. a workspace upload ({@code application/zip}). */
+    Reply postBytes(String path, String contentType, byte[] body, String bearer) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), bearer);
+    }
+
+    /** A GET whose answer is bytes (a workspace download), with one extra request header. */
+    Download download(String path, String header, String value, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (value != null) {
+            request.header(header, value);
+        }
+        if (bearer != null) { // the same credentials as send() gives
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private URI uri(String path) {
         return URI.create(base + path);
     }
@@ -160,6 +187,9 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    record Download(int status, String contentType, byte[] body) {
     }
 
     record Reply(int status, String contentType, String location, String body, java.util.Map<String, java.util.List<String>> headers) {

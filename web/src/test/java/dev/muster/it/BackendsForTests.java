@@ -21,6 +21,16 @@ import java.util.Optional;
  */
 public class BackendsForTests implements LauncherSessionListener {
 
+    /** LimitsIT, WorkspacesIT: limits small enough to reach in a test, large enough for the other tests. */
+    static final List<String> LIMITS = List.of(
+            "-Dmuster.limits.command-bytes=8192",
+            "-Dmuster.limits.env-entries=10",
+            "-Dmuster.limits.env-bytes=2048",
+            "-Dmuster.limits.labels=4",
+            "-Dmuster.limits.batch-jobs=5",
+            "-Dmuster.limits.log-bytes-per-attempt=262144",
+            "-Dmuster.limits.upload-bytes=" + 2 * 1024 * 1024);
+
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
 
@@ -58,6 +68,7 @@ public class BackendsForTests implements LauncherSessionListener {
             System.setProperty("muster.it.jdbcUrl", db.url());
             System.setProperty("muster.it.jdbcUser", db.user());
             System.setProperty("muster.it.jdbcPassword", db.password());
+            System.setProperty("payara.cmdOptions", System.getProperty("payara.cmdOptions") + " " + String.join(" ", LIMITS));
         } catch (Exception e) {
             throw new IllegalStateException("could not start PostgreSQL and Artemis for the integration tests", e);
         }

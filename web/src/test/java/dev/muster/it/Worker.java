@@ -42,6 +42,11 @@ record Worker(Api api, String id, String secret) {
                 "{\"leaseToken\":\"" + token + "\",\"outcome\":\"" + outcome + "\",\"durationMs\":5}", secret);
     }
 
+    /** The workspace of a leased attempt; {@code token} null sends no lease token. */
+    Api.Download workspace(String attemptId, String token) {
+        return api.download("/api/v1/workers/" + id + "/attempts/" + attemptId + "/workspace", "Muster-Lease-Token", token, secret);
+    }
+
     Api.Reply deregister() {
         return api.delete("/api/v1/workers/" + id, secret);
     }

@@ -9,10 +9,11 @@ import java.util.stream.Collectors;
 
 /**
  * The database as the checker sees it after the run: every job, every attempt, the log chunks of the current attempt
- * of each SUCCEEDED or FAILED job, and worker names.
+ * of each SUCCEEDED or FAILED job, worker names, and the logs the server truncated (muster.limits.log-bytes-per-attempt).
  */
 record Snapshot(Map<String, JobRow> jobs, Map<String, List<AttemptRow>> attemptsByJob,
-                Map<String, List<ChunkRow>> chunksByAttempt, Map<String, String> workerNames) {
+                Map<String, List<ChunkRow>> chunksByAttempt, Map<String, String> workerNames,
+                Map<String, Truncation> truncations) {
 
     static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "TIMED_OUT");
 
@@ -41,14 +42,24 @@ record Snapshot(Map<String, JobRow> jobs, Map<String, List<AttemptRow>> attempts
     record ChunkRow(String attemptId, int seq, String data) {
     }
 
+    /** A log the server truncated: chunks after {@code headLastSeq} through {@code droppedThroughSeq} were dropped. */
+    record Truncation(String attemptId, int headLastSeq, int droppedThroughSeq, long droppedBytes) {
+    }
+
     static Snapshot of(List<JobRow> jobs, List<AttemptRow> attempts, List<ChunkRow> chunks, Map<String, String> workerNames) {
+        return of(jobs, attempts, chunks, workerNames, List.of());
+    }
+
+    static Snapshot of(List<JobRow> jobs, List<AttemptRow> attempts, List<ChunkRow> chunks, Map<String, String> workerNames,
+                       List<Truncation> truncations) {
         return new Snapshot(
                 jobs.stream().collect(Collectors.toMap(JobRow::id, job -> job)),
                 attempts.stream().sorted(Comparator.comparingInt(AttemptRow::number))
                         .collect(Collectors.groupingBy(AttemptRow::jobId, Collectors.toList())),
                 chunks.stream().sorted(Comparator.comparingInt(ChunkRow::seq))
                         .collect(Collectors.groupingBy(ChunkRow::attemptId, Collectors.toList())),
-                Map.copyOf(workerNames));
+                Map.copyOf(workerNames),
+                truncations.stream().collect(Collectors.toMap(Truncation::attemptId, truncation -> truncation)));
     }
 
     /** The job's attempts by number, oldest first. */
@@ -58,6 +69,11 @@ record Snapshot(Map<String, JobRow> jobs, Map<String, List<AttemptRow>> attempts
 
     List<ChunkRow> chunks(String attemptId) {
         return chunksByAttempt.getOrDefault(attemptId, List.of());
+    }
+
+    /** The attempt's truncation, or null when its log is whole. */
+    Truncation truncation(String attemptId) {
+        return truncations.get(attemptId);
     }
 
     JobRow byIdempotencyKey(String key) {

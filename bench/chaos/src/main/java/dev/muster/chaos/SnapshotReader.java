@@ -23,7 +23,8 @@ final class SnapshotReader {
     static Snapshot read(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.setFetchSize(1000);
-            return Snapshot.of(jobs(statement), attempts(statement), chunks(statement), workers(statement));
+            return Snapshot.of(jobs(statement), attempts(statement), chunks(statement), workers(statement),
+                    truncations(statement));
         }
     }
 
@@ -65,6 +66,17 @@ final class SnapshotReader {
             }
         }
         return chunks;
+    }
+
+    private static List<Snapshot.Truncation> truncations(Statement statement) throws SQLException {
+        List<Snapshot.Truncation> truncations = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select attempt_id, head_last_seq, dropped_through_seq, dropped_bytes "
+                + "from log_windows where dropped_bytes > 0")) {
+            while (rows.next()) {
+                truncations.add(new Snapshot.Truncation(rows.getString(1), rows.getInt(2), rows.getInt(3), rows.getLong(4)));
+            }
+        }
+        return truncations;
     }
 
     private static Map<String, String> workers(Statement statement) throws SQLException {

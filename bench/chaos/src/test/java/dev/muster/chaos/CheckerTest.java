@@ -228,6 +228,18 @@ class CheckerTest {
         }
 
         @Test
+        void aLogTheServerTruncatedMayMissItsDroppedMiddleOnly() {
+            Fixture.Job whole = run.job(JobKind.SEQ_LOG);
+            run.truncatedLog(whole.id(), 2, 6, 9);
+            assertThat(violations(Rule.LOG_GAP)).isEmpty();
+
+            Fixture.Job holed = run.job(JobKind.SEQ_LOG);
+            run.truncatedLog(holed.id(), 2, 6, 9);
+            run.chunks.get(run.jobs.get(holed.id()).currentAttemptId()).remove(4); // seq 8, not dropped
+            assertThat(violations(Rule.LOG_GAP)).extracting(Violation::message).anySatisfy(m -> assertThat(m).contains("hole at"));
+        }
+
+        @Test
         void aTruncatedLogThatSaysSoIsAccepted() {
             Fixture.Job job = run.job(JobKind.SEQ_LOG);
             run.log(job.id(), "1\n[muster: 1234 bytes of log dropped]\n");

@@ -30,6 +30,7 @@ final class Fixture {
     final Map<String, JobRow> jobs = new LinkedHashMap<>();
     final Map<String, List<AttemptRow>> attempts = new HashMap<>();
     final Map<String, List<ChunkRow>> chunks = new HashMap<>();
+    final List<Snapshot.Truncation> truncations = new ArrayList<>();
     final Map<String, Integer> executions = new HashMap<>();
     final List<Observer.StateAnomaly> anomalies = new ArrayList<>();
     final List<LeftoverProcesses.Leftover> leftovers = new ArrayList<>();
@@ -113,6 +114,19 @@ final class Fixture {
         chunks.put(attemptId, list);
     }
 
+    /** The current attempt's log as the server keeps it when truncated: chunks 0..head, then from dropped+1. */
+    void truncatedLog(String jobId, int headLastSeq, int droppedThroughSeq, int lastSeq) {
+        String attemptId = jobs.get(jobId).currentAttemptId();
+        List<ChunkRow> list = new ArrayList<>();
+        for (int seq = 0; seq <= lastSeq; seq++) {
+            if (seq <= headLastSeq || seq > droppedThroughSeq) {
+                list.add(new ChunkRow(attemptId, seq, "line " + seq + "\n"));
+            }
+        }
+        chunks.put(attemptId, list);
+        truncations.add(new Snapshot.Truncation(attemptId, headLastSeq, droppedThroughSeq, 1000));
+    }
+
     void job(String jobId, UnaryOperator<JobRow> change) {
         jobs.put(jobId, change.apply(jobs.get(jobId)));
     }
@@ -142,7 +156,8 @@ final class Fixture {
     Evidence evidence() {
         List<AttemptRow> allAttempts = attempts.values().stream().flatMap(List::stream).toList();
         List<ChunkRow> allChunks = chunks.values().stream().flatMap(List::stream).toList();
-        Snapshot db = Snapshot.of(List.copyOf(jobs.values()), allAttempts, allChunks, Map.of(WORKER, "chaos-w1"));
+        Snapshot db = Snapshot.of(List.copyOf(jobs.values()), allAttempts, allChunks, Map.of(WORKER, "chaos-w1"),
+                truncations);
         return new Evidence(db, List.copyOf(submissions.values()), executions, anomalies, leftovers, faults, workerExits);
     }
 

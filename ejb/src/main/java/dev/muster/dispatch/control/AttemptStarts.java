@@ -5,6 +5,7 @@ import dev.muster.jobs.entity.Job;
 import dev.muster.platform.Ids;
 import dev.muster.platform.MusterMetrics;
 import dev.muster.workers.entity.Worker;
+import dev.muster.workspaces.entity.Workspace;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -69,6 +70,7 @@ public class AttemptStarts {
         if (attempt.number() == 1) { // a retry's wait includes its backoff: not dispatch latency
             metrics.dispatched(Duration.between(job.submittedAt(), now));
         }
-        return Assignment.of(job, attempt);
+        Workspace workspace = job.workspaceId() == null ? null : em.find(Workspace.class, job.workspaceId());
+        return Assignment.of(job, attempt, workspace == null ? null : workspace.ref());
     }
 }

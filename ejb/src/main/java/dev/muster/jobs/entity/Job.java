@@ -76,6 +76,8 @@ public class Job {
     @Column(name = "queue_generation")
     private int queueGeneration;
     private String submitter;
+    @Column(name = "workspace_id")
+    private String workspaceId;
     @Version
     private long version;
 
@@ -97,6 +99,7 @@ public class Job {
         this.retryExitCodes = retry.exitCodesColumn();
         this.retryBackoffSeconds = retry.backoffSeconds();
         this.idempotencyKey = spec.idempotencyKey();
+        this.workspaceId = spec.workspace();
         this.state = JobState.QUEUED;
         this.queueGeneration = 1;
         this.submittedAt = now;
@@ -193,6 +196,7 @@ public class Job {
                 && Objects.equals(this.envJson, envJson) && Objects.equals(pool, spec.pool())
                 && Objects.equals(labels, Labels.of(spec.labels()).canonical()) && priority == spec.priority()
                 && Objects.equals(timeoutSeconds, spec.timeoutSeconds())
+                && Objects.equals(workspaceId, spec.workspace())
                 && (spec.maxAttempts() == null || spec.maxAttempts() == maxAttempts)
                 && (spec.retryBackoffSeconds() == null || spec.retryBackoffSeconds() == retryBackoffSeconds)
                 && (spec.retryOnExitCodes() == null
@@ -278,6 +282,11 @@ public class Job {
 
     public String script() {
         return script;
+    }
+
+    /** The uploaded workspace the worker unpacks before running the job; null for none. */
+    public String workspaceId() {
+        return workspaceId;
     }
 
     public String inputJson() {

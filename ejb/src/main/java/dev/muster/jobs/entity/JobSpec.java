@@ -16,7 +16,8 @@ import java.util.Map;
  * JSON body of {@code POST /api/v1/jobs}. Absent optional fields take their defaults here.
  *
  * <p>A {@code shell} job runs {@code command}; a {@code js} job runs {@code script}, the source of a JavaScript
- * module whose default export is called with {@code input} (see {@link #requireWhatItsKindRuns}).
+ * module whose default export is called with {@code input} (see {@link #requireWhatItsKindRuns}). Either may name a
+ * {@code workspace}, an uploaded zip the worker unpacks into the job's directory before it runs.
  */
 public record JobSpec(
         @Pattern(regexp = JobKind.PATTERN, message = JobKind.PATTERN_MESSAGE) String kind,
@@ -32,7 +33,8 @@ public record JobSpec(
         @Min(0) @Max(3600) Integer retryBackoffSeconds,
         @Size(min = 1, max = 200) @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_KEY_MESSAGE) String idempotencyKey,
         @Size(max = SCRIPT_MAX) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String script,
-        JsonValue input) {
+        JsonValue input,
+        @Size(min = 1, max = 36) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be the id of an uploaded workspace") String workspace) {
 
     public static final int COMMAND_MAX = 65_536;
     public static final int SCRIPT_MAX = 262_144;
@@ -60,11 +62,11 @@ public record JobSpec(
     }
 
     public static JobSpec shell(String command) {
-        return new JobSpec(null, command, null, null, null, null, null, null, null, null, null, null, null);
+        return new JobSpec(null, command, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static JobSpec js(String script, JsonValue input, String pool) {
-        return new JobSpec(JobKind.JS, null, null, pool, null, null, null, null, null, null, null, script, input);
+        return new JobSpec(JobKind.JS, null, null, pool, null, null, null, null, null, null, null, script, input, null);
     }
 
     /**
@@ -103,6 +105,6 @@ public record JobSpec(
     /** This spec with the key a client sent in the {@code Idempotency-Key} header instead of the body. */
     public JobSpec withIdempotencyKey(String key) {
         return new JobSpec(kind, command, env, pool, labels, priority, timeoutSeconds, maxAttempts, retryOnExitCodes,
-                retryBackoffSeconds, key, script, input);
+                retryBackoffSeconds, key, script, input, workspace);
     }
 }

@@ -28,6 +28,16 @@ public class LogChunk {
     protected LogChunk() {
     }
 
+    /** Not stored: the line shown to readers where a truncated log's middle was dropped (see {@link LogWindow}). */
+    public static LogChunk marker(String attemptId, LogWindow window) {
+        LogChunk marker = new LogChunk();
+        marker.attemptId = attemptId;
+        marker.seq = window.headLastSeq();
+        marker.stream = "stderr";
+        marker.data = window.marker();
+        return marker;
+    }
+
     public String attemptId() {
         return attemptId;
     }

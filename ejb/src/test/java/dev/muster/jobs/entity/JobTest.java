@@ -14,7 +14,7 @@ class JobTest {
 
     private static Job aQueuedJob() {
         return new Job("job-1", new JobSpec(null, "make test", null, "build", List.of("linux", "java"), 7, 60,
-                null, null, null, null, null, null), RetryPolicy.of(3, List.of(), 5), "{}", T0);
+                null, null, null, null, null, null, null), RetryPolicy.of(3, List.of(), 5), "{}", T0);
     }
 
     @Test

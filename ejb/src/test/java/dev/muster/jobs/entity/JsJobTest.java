@@ -26,15 +26,15 @@ class JsJobTest {
 
     @Test
     void aJsJobTakesNeitherCommandNorEnv() {
-        assertRefused(new JobSpec("js", "echo", null, null, null, null, null, null, null, null, null, SCRIPT, null), "command");
-        assertRefused(new JobSpec("js", null, Map.of("A", "b"), null, null, null, null, null, null, null, null, SCRIPT, null), "env");
+        assertRefused(new JobSpec("js", "echo", null, null, null, null, null, null, null, null, null, SCRIPT, null, null), "command");
+        assertRefused(new JobSpec("js", null, Map.of("A", "b"), null, null, null, null, null, null, null, null, SCRIPT, null, null), "env");
     }
 
     @Test
     void aShellJobNeedsItsCommandAndTakesNoScriptOrInput() {
         assertRefused(JobSpec.shell(null), "command");
-        assertRefused(new JobSpec(null, "echo", null, null, null, null, null, null, null, null, null, SCRIPT, null), "script");
-        assertRefused(new JobSpec(null, "echo", null, null, null, null, null, null, null, null, null, null, INPUT), "input");
+        assertRefused(new JobSpec(null, "echo", null, null, null, null, null, null, null, null, null, SCRIPT, null, null), "script");
+        assertRefused(new JobSpec(null, "echo", null, null, null, null, null, null, null, null, null, null, INPUT, null), "input");
     }
 
     @Test

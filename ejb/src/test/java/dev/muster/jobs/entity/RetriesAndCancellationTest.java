@@ -15,7 +15,7 @@ class RetriesAndCancellationTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     private static Job aJob(int maxAttempts, List<Integer> retryExitCodes) {
-        JobSpec spec = new JobSpec(null, "make test", null, null, null, null, 30, maxAttempts, retryExitCodes, 5, "key-1", null, null);
+        JobSpec spec = new JobSpec(null, "make test", null, null, null, null, 30, maxAttempts, retryExitCodes, 5, "key-1", null, null, null);
         return new Job("job-1", spec, RetryPolicy.of(maxAttempts, retryExitCodes, 5), "{}", T0);
     }
 
@@ -153,12 +153,12 @@ class RetriesAndCancellationTest {
     @Test
     void anIdempotentResubmissionMatchesOnlyTheSameRequest() {
         Job job = aJob(3, List.of(75));
-        JobSpec same = new JobSpec(null, "make test", null, null, null, null, 30, null, null, null, "key-1", null, null);
+        JobSpec same = new JobSpec(null, "make test", null, null, null, null, 30, null, null, null, "key-1", null, null, null);
         assertThat(job.sameRequestAs(same, "{}")).isTrue();
-        assertThat(job.sameRequestAs(new JobSpec(null, "make test", null, null, null, null, 30, 3, List.of(75), 5, "key-1", null, null), "{}")).isTrue();
+        assertThat(job.sameRequestAs(new JobSpec(null, "make test", null, null, null, null, 30, 3, List.of(75), 5, "key-1", null, null, null), "{}")).isTrue();
         assertThat(job.sameRequestAs(JobSpec.shell("make other").withIdempotencyKey("key-1"), "{}")).isFalse();
         assertThat(job.sameRequestAs(same, "{\"A\":\"1\"}")).isFalse();
-        assertThat(job.sameRequestAs(new JobSpec(null, "make test", Map.of(), null, null, null, 30, 5, null, null, "key-1", null, null), "{}")).isFalse();
+        assertThat(job.sameRequestAs(new JobSpec(null, "make test", Map.of(), null, null, null, 30, 5, null, null, "key-1", null, null, null), "{}")).isFalse();
     }
 
     @Test

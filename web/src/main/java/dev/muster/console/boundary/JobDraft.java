@@ -44,6 +44,8 @@ public class JobDraft implements Serializable {
     private List<Integer> retryOnExitCodes;
     private Integer retryBackoffSeconds;
     private Map<String, String> originalEnv = Map.of();
+    /** Kept from the job a re-run starts from; the form cannot upload one. */
+    private String workspace;
 
     public static JobDraft of(Job job) {
         JobDraft draft = new JobDraft();
@@ -58,6 +60,7 @@ public class JobDraft implements Serializable {
         draft.maxAttempts = job.retryPolicy().maxAttempts();
         draft.retryOnExitCodes = new ArrayList<>(job.retryPolicy().exitCodes());
         draft.retryBackoffSeconds = job.retryPolicy().backoffSeconds();
+        draft.workspace = job.workspaceId();
         draft.originalEnv = envOf(job);
         StringBuilder lines = new StringBuilder();
         EnvMasking.masked(draft.originalEnv).forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
@@ -75,7 +78,7 @@ public class JobDraft implements Serializable {
         boolean js = JobKind.JS.equals(kind);
         return new JobSpec(kind, js ? null : command, js ? null : environment(),
                 pool == null || pool.isBlank() ? null : pool.trim(), labelList, priority, timeoutSeconds, maxAttempts,
-                retryOnExitCodes, retryBackoffSeconds, null, js ? script : null, js ? inputValue() : null);
+                retryOnExitCodes, retryBackoffSeconds, null, js ? script : null, js ? inputValue() : null, workspace);
     }
 
     private JsonValue inputValue() {

@@ -26,7 +26,7 @@ record LogFeedPage(String state, boolean terminal, String attemptId, int next, b
             next = chunk.seq();
         }
         return new LogFeedPage(job.state().name(), job.state().isTerminal(),
-                job.currentAttemptId() == null ? "" : job.currentAttemptId(), next, chunks.size() == BATCH,
+                job.currentAttemptId() == null ? "" : job.currentAttemptId(), next, chunks.size() >= BATCH,
                 html.toString());
     }
 

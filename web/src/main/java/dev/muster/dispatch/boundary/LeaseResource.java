@@ -104,6 +104,10 @@ public class LeaseResource {
                     : Json.createValue(assignment.timeoutSeconds()));
             nullable(job, "script", assignment.script() == null ? null : Json.createValue(assignment.script()));
             nullable(job, "input", assignment.inputJson() == null ? null : parse(assignment.inputJson()));
+            nullable(job, "workspace", assignment.workspace() == null ? null : Json.createObjectBuilder()
+                    .add("id", assignment.workspace().id())
+                    .add("sizeBytes", assignment.workspace().sizeBytes())
+                    .add("sha256", assignment.workspace().sha256()).build());
             jobs.add(job);
         }
         return Json.createObjectBuilder().add("jobs", jobs).build();

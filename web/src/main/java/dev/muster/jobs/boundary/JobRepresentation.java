@@ -42,6 +42,7 @@ final class JobRepresentation {
         nullable(json, "exitCode", job.exitCode());
         nullable(json, "timeoutSeconds", job.timeoutSeconds());
         nullable(json, "workerId", job.workerId());
+        nullable(json, "workspace", job.workspaceId());
         instant(json, "submittedAt", job.submittedAt());
         instant(json, "startedAt", job.startedAt());
         instant(json, "finishedAt", job.finishedAt());

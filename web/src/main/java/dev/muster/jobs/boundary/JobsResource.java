@@ -10,7 +10,9 @@ import dev.muster.jobs.entity.JobSpec;
 import dev.muster.jobs.entity.JobState;
 import dev.muster.logs.control.LogStore;
 import dev.muster.logs.entity.LogChunk;
+import dev.muster.logs.entity.LogWindow;
 import dev.muster.platform.Refused;
+import dev.muster.security.boundary.Allowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -86,6 +88,28 @@ public class JobsResource {
                 .entity(job).build();
     }
 
+    /**
+     * Submits every job of the batch or none (one transaction): 201 with the jobs in the order given; 200 when every
+     * one was an idempotent repeat. A job at fault is named with its index, e.g. {@code jobs[3].command}.
+     */
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed("operator")
+    public Response submitBatch(@NotNull(message = "a JSON batch is required, e.g. {\"jobs\": [{\"command\": \"echo hi\"}]}")
+                                @Valid Batch body) {
+        List<JobSubmission.Submitted> submitted = submission.submitAll(body.jobs(), null);
+        JsonArrayBuilder jobs = Json.createArrayBuilder();
+        submitted.forEach(one -> jobs.add(JobRepresentation.of(one.job())));
+        boolean created = submitted.stream().anyMatch(JobSubmission.Submitted::created);
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(Json.createObjectBuilder().add("jobs", jobs).build()).build();
+    }
+
+    /** The body of a batch submission; its size is limited by {@code muster.limits.batch-jobs}. */
+    public record Batch(@NotNull(message = "is required: a list of jobs") List<@NotNull @Valid JobSpec> jobs) {
+    }
+
     /** 200 when the job is cancelled, 202 when its worker has yet to stop it, 409 when it ended otherwise. */
     @POST
     @Path("{id}/cancel")
@@ -157,6 +181,10 @@ public class JobsResource {
                 .add("state", job.state().name())
                 .add("attempt", job.attemptCount())
                 .add("chunks", chunks);
+        LogWindow window = job.currentAttemptId() == null ? null : logs.window(job.currentAttemptId());
+        if (window != null && window.isTruncated()) {
+            body.add("droppedBytes", window.droppedBytes()); // the marker chunk says where
+        }
         if (job.exitCode() == null) {
             body.addNull("exitCode");
         } else {

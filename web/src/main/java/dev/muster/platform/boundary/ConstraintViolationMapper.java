@@ -34,7 +34,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     }
 
     /**
-     * {@code submit.body.env<map value>[PATH]} → {@code env[PATH]}: drops the method node and the parameter node of
+     * {@code submit.body.env<map value>[PATH]} → {@code env[PATH]}, {@code submitBatch.body.jobs[3].command} →
+     * {@code jobs[3].command}: drops the method node and the parameter node of
      * the request body (every resource names it {@code body}); a query parameter keeps its own name.
      */
     static String fieldOf(Path path) {
@@ -51,6 +52,9 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 field.append('[').append(node.getKey() != null ? node.getKey() : node.getIndex()).append(']');
                 continue;
+            }
+            if (node.isInIterable()) { // jobs[3].command: the index sits on the node after the list
+                field.append('[').append(node.getKey() != null ? node.getKey() : node.getIndex()).append(']');
             }
             if (node.getName() != null) {
                 field.append(field.isEmpty() ? "" : ".").append(node.getName());

@@ -16,6 +16,9 @@ import java.util.zip.GZIPInputStream;
  * Decodes gzip request bodies (workers compress logs) and caps every body at {@code muster.http.max-body-bytes},
  * counted after decoding so a small compressed body cannot expand without bound. Keeps the bytes so that a body the
  * binder refuses can be explained field by field ({@link JsonShape}).
+ *
+ * <p>A resource that takes the body as an {@link InputStream} (a workspace upload) streams it itself and enforces its
+ * own limit: its body is decoded but neither buffered nor capped here.
  */
 @Provider
 public class RequestBodyDecoding implements ReaderInterceptor {
@@ -30,6 +33,10 @@ public class RequestBodyDecoding implements ReaderInterceptor {
         if ("gzip".equalsIgnoreCase(context.getHeaders().getFirst("Content-Encoding"))) {
             body = new GZIPInputStream(body);
             context.getHeaders().remove("Content-Encoding");
+        }
+        if (context.getType() == InputStream.class) {
+            context.setInputStream(body);
+            return context.proceed();
         }
         byte[] bytes;
         try {
@@ -54,7 +61,7 @@ public class RequestBodyDecoding implements ReaderInterceptor {
      * Reads (and drops) the rest of an oversized body, up to a bound, before the 413 is sent: a client still
      * uploading when the server answers and closes would see a reset instead of the answer.
      */
-    private static void drain(InputStream rest) {
+    public static void drain(InputStream rest) {
         try {
             long skipped = 0;
             byte[] sink = new byte[64 * 1024];

@@ -24,7 +24,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         BodyTooLarge tooLarge = BodyTooLarge.in(exception);
         if (tooLarge != null) {
-            return Problem.of(413, tooLarge.getMessage());
+            return Problem.of(413, "body", tooLarge.getMessage(), null);
         }
         Throwable json = jsonCause(exception);
         if (json != null) {

@@ -17,7 +17,7 @@ class JobDraftTest {
 
     private static Job job() {
         JobSpec spec = new JobSpec(null, "make test", Map.of(), "build", List.of("linux", "gpu"), 7, 600, 3,
-                List.of(75), 10, null, null, null);
+                List.of(75), 10, null, null, null, null);
         return new Job("job-1", spec, RetryPolicy.of(3, List.of(75), 10),
                 "{\"MODE\":\"fast\",\"API_TOKEN\":\"s3cret\"}", Instant.EPOCH);
     }

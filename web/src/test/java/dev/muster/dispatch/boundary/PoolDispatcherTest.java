@@ -119,7 +119,7 @@ class PoolDispatcherTest {
     }
 
     private static Assignment assignment(String jobId) {
-        return new Assignment(jobId, "a-" + jobId, "t", Instant.EPOCH, "shell", "true", "{}", null, null, null);
+        return new Assignment(jobId, "a-" + jobId, "t", Instant.EPOCH, "shell", "true", "{}", null, null, null, null);
     }
 
     /** Hands out assignments the test makes arrive, blocking like a broker receive until then. */
