@@ -17,9 +17,7 @@ class ChaosIT {
 
     private static final Map<String, String> SHORT_RUN = Map.of(
             "chaos.jobs", "240",
-            // broker-restart is run by hand (-Dchaos.scenarios=broker-restart): one fresh-clone run lost one job to
-            // it (still QUEUED after the drain), not yet explained; docs/reliability.md, "What is not covered".
-            "chaos.scenarios", "worker-kill,worker-stop,term-ignoring-job,server-kill,database-restart",
+            "chaos.scenarios", "worker-kill,worker-stop,term-ignoring-job,server-kill,database-restart,broker-restart",
             "chaos.faults", "1",
             "chaos.workers", "3",
             "chaos.slots", "3",

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Sends a batch of outbox messages in a transaction of its own that holds only the broker: one commit, one journal
  * write for the batch, and no two-phase commit (the database's part is the caller's transaction, which commits
- * after this one).
+ * after this one). Any failure leaves as {@link BrokerTransactionFailed}, so that the caller's transaction, which
+ * holds the batch's outbox rows locked, is resumed and rolled back even when the broker is gone.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -36,6 +37,14 @@ public class OutboxSender {
     Clock clock;
 
     public void send(List<OutboxMessage> messages) {
+        try {
+            sendAll(messages);
+        } catch (RuntimeException e) { // whatever failed: see BrokerTransactionFailed
+            throw new BrokerTransactionFailed("cannot send " + messages.size() + " outbox message(s): " + e, e);
+        }
+    }
+
+    private void sendAll(List<OutboxMessage> messages) {
         JMSProducer producer = jms.createProducer();
         for (OutboxMessage outgoing : messages) {
             try {

@@ -8,10 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 
-/** The sending half of {@link JobRouter}: the routed copy, in a broker transaction of its own. */
+/**
+ * The sending half of {@link JobRouter}: the routed copy, in a broker transaction of its own. Any failure leaves as
+ * {@link BrokerTransactionFailed}, so that the router's suspended receive is resumed and rolled back (the submission
+ * comes again) even when the broker is gone.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RoutedSend {
@@ -33,8 +36,8 @@ public class RoutedSend {
             jms.createProducer()
                     .setPriority(submitted.getJMSPriority())
                     .send(jms.createQueue(DispatchQueues.dispatchQueue(pool)), routed);
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("cannot route " + submitted, e.getErrorCode(), e);
+        } catch (JMSException | RuntimeException e) { // whatever failed: see BrokerTransactionFailed
+            throw new BrokerTransactionFailed("cannot route " + submitted + ": " + e, e);
         }
     }
 }
