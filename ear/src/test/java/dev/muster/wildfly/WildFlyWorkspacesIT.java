@@ -54,7 +54,8 @@ class WildFlyWorkspacesIT {
         HttpResponse<String> submitted = post("/api/v1/jobs",
                 "{\"command\":\"ls\",\"pool\":\"wildfly-ws\",\"workspace\":\"" + workspace + "\"}", null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-        JsonObject worker = parse(post("/api/v1/workers", "{\"name\":\"it\",\"pool\":\"wildfly-ws\",\"slots\":1}", null).body());
+        JsonObject worker = parse(post("/api/v1/workers", "{\"name\":\"it\",\"pool\":\"wildfly-ws\",\"slots\":1}",
+                WildFlyEarIT.ENROLMENT_TOKEN).body());
         String workerId = worker.getString("workerId");
         String secret = worker.getString("secret");
         JsonObject leased = parse(post("/api/v1/workers/" + workerId + "/lease", "{\"slots\":1,\"waitSeconds\":10}", secret).body())
@@ -84,7 +85,8 @@ class WildFlyWorkspacesIT {
     private static HttpRequest.Builder request(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + System.getProperty("muster.it.httpPort") + path))
                 .timeout(Duration.ofSeconds(30));
-        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
+        // Without a worker's or enrolment token of its own, a call is the admin's.
+        return request.header("Authorization", "Bearer " + (bearer == null ? WildFlyEarIT.ADMIN_TOKEN : bearer));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -152,8 +152,9 @@ final class Api {
         if (value != null) {
             request.header(header, value);
         }
-        if (bearer != null) { // the same credentials as send() gives
-            request.header("Authorization", "Bearer " + bearer);
+        String token = bearer != null ? bearer : defaultBearer; // the same credentials as send() gives
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -31,7 +31,7 @@ import java.util.zip.GZIPOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-based fuzzing of the job, worker-protocol and management endpoints on a real server: 10,000 generated
+ * Property-based fuzzing of the job (single and batch), worker-protocol and management endpoints on a real server: 10,000 generated
  * malformed or hostile bodies (seeded; {@code -Dmuster.fuzz.seed=} replays a run, {@code -Dmuster.fuzz.count=}
  * sizes it). Every answer must be below 500, a problem+json without a stack trace when refused, and the database
  * must hold exactly what the accepted requests created — nothing from a refused one.
@@ -161,6 +161,8 @@ class FuzzIT {
                 "retryOnExitCodes", "[3]", "retryBackoffSeconds", "1", "idempotencyKey", "\"k-" + UUID.randomUUID() + "\"")));
         targets.add(new Target(admin, "/api/v1/jobs", "jobs", fields("kind", "\"js\"", "script", "\"return 1\"",
                 "input", "{\"n\":[1,2]}", "pool", "\"fuzz\"")));
+        targets.add(new Target(admin, "/api/v1/jobs/batch", "jobs", fields("jobs",
+                "[{\"command\":\"true\",\"pool\":\"fuzz\",\"labels\":[\"x\"],\"env\":{\"A\":\"b\"}}]")));
         targets.add(new Target(asEnrolment, "/api/v1/workers", "workers", fields("name", "\"f\"", "pool", "\"fuzz-other\"",
                 "labels", "[]", "slots", "1", "version", "\"1\"", "kind", "\"java\"", "jobKinds", "[\"shell\"]")));
         targets.add(new Target(asWorker, "/api/v1/workers/" + workerId + "/lease", null, fields("slots", "1", "waitSeconds", "0"), true));

@@ -1,5 +1,6 @@
 package dev.muster.workspaces.boundary;
 
+import dev.muster.security.boundary.AccessRule;
 import dev.muster.security.boundary.Allowed;
 import dev.muster.workers.boundary.WorkerCredentials;
 import dev.muster.workspaces.control.WorkspaceStore;
@@ -34,7 +35,7 @@ public class WorkspaceDownloads {
 
     @GET
     @Produces(WorkspacesResource.ZIP)
-    @Allowed("worker")
+    @Allowed(AccessRule.WORKER)
     public Response download(@PathParam("workerId") String workerId, @PathParam("attemptId") String attemptId,
                              @HeaderParam(LEASE_TOKEN) String leaseToken) {
         credentials.authenticate(workerId);
