@@ -56,6 +56,7 @@ public final class ConsoleBenchmark {
                     .redirectErrorStream(true);
             builder.environment().putAll(Map.of("MUSTER_DATA_DIR", data.resolve("server").toString(),
                     "MUSTER_HTTP_PORT", Integer.toString(port), "MUSTER_LOCAL_WORKER_SLOTS", "0",
+                    "MUSTER_MANAGEMENT_PORT", Integer.toString(freePort()),
                     "MUSTER_DB_URL", postgres.jdbcUrl(), "MUSTER_DB_USER", "postgres", "MUSTER_DB_PASSWORD", "postgres",
                     "MUSTER_DB_POOL_SIZE", "16"));
             builder.environment().putAll(BenchCredentials.serverEnvironment());

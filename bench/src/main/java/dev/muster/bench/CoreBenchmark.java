@@ -37,6 +37,7 @@ public final class CoreBenchmark {
     private final int pickups = Integer.getInteger("muster.bench.pickups", 300);
     private final int throughputJobs = Integer.getInteger("muster.bench.jobs", 2000);
     private String base;
+    private int managementPort;
 
     public static void main(String[] args) throws Exception {
         new CoreBenchmark().run();
@@ -55,6 +56,10 @@ public final class CoreBenchmark {
                 .redirectErrorStream(true);
         builder.environment().put("MUSTER_DATA_DIR", data.toString());
         builder.environment().put("MUSTER_HTTP_PORT", Integer.toString(port));
+        try (ServerSocket socket = new ServerSocket(0)) {
+            managementPort = socket.getLocalPort();
+        }
+        builder.environment().put("MUSTER_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().put("MUSTER_LOCAL_WORKER_SLOTS", "0");
         builder.environment().putAll(BenchCredentials.serverEnvironment());
         // e.g. -Dmuster.bench.serverJavaOpts="-Xmx768m -XX:StartFlightRecording=..." to profile the server
@@ -119,7 +124,7 @@ public final class CoreBenchmark {
     }
 
     private String dispatchLatencyMedianMillis() throws Exception {
-        String metrics = HTTP.send(BenchCredentials.authorized(HttpRequest.newBuilder(URI.create(base + "/metrics?scope=application"))).build(),
+        String metrics = HTTP.send(BenchCredentials.authorized(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/metrics?scope=application"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher median = Pattern.compile("muster_dispatch_latency_seconds\\{[^}]*quantile=\"0.5\"[^}]*} ([0-9.Ee-]+)").matcher(metrics);
         return median.find() ? String.format("%.1f", Double.parseDouble(median.group(1)) * 1000) : "n/a";

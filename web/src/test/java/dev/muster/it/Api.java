@@ -57,9 +57,15 @@ final class Api {
         return this;
     }
 
-    /** Server-level endpoints (health, metrics) live outside the application's context root. */
+    /** Server-level endpoints (health) live outside the application's context root. */
     Reply getFromServerRoot(String path) {
         return send(HttpRequest.newBuilder(URI.create(root + path)).GET(), null);
+    }
+
+    /** The management listener (metrics), on its own port. */
+    Reply getFromManagement(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + System.getProperty("muster.it.managementPort")
+                + path)).GET(), null);
     }
 
     Reply get(String path) {

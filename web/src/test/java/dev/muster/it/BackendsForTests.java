@@ -48,11 +48,14 @@ public class BackendsForTests implements LauncherSessionListener {
                 db = new MicroCommands.Database(database.jdbcUrl(), EmbeddedDatabase.USER, "postgres", 16);
             }
             String password = Passwords.random();
+            int managementPort = FreePort.pick();
+            System.setProperty("muster.it.managementPort", Integer.toString(managementPort));
             broker = EmbeddedBroker.start(data.resolve("broker"), FreePort.pick(), "muster", password);
             // Pre-boot settings come from the environment (failsafe sets it, Payara Micro inherits it).
             MicroCommands micro = new MicroCommands(System.getenv("MUSTER_BIND_ADDRESS"), Path.of(System.getenv("MUSTER_TX_LOG_DIR")),
                     db,
-                    "tcp://127.0.0.1:" + broker.port(), "muster", password, Path.of(runtime, "muster-artemis.rar"));
+                    "tcp://127.0.0.1:" + broker.port(), "muster", password, Path.of(runtime, "muster-artemis.rar"),
+                    new MicroCommands.Management("127.0.0.1", managementPort));
             MicroCommands.CommandFiles commands = MicroCommands.writeTo(data);
             System.setProperty("payara.extraMicroOptions", "--prebootcommandfile " + commands.preBoot()
                     + " --postbootcommandfile " + commands.postBoot()

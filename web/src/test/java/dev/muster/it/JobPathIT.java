@@ -175,8 +175,10 @@ class JobPathIT {
         assertThat(ready.body()).contains("\"database\":\"UP\"").contains("\"broker\":\"UP\"");
         api.post("/api/v1/jobs", "{\"command\":\"true\",\"pool\":\"metrics\"}");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(api.getFromServerRoot("/metrics?scope=application").body())
+                assertThat(api.getFromManagement("/metrics?scope=application").body())
                         .contains("muster_jobs_submitted")
                         .contains("muster_queue_depth"));
+        assertThat(api.as(null).getFromServerRoot("/metrics").status())
+                .as("metrics are on the management listener only").isEqualTo(404);
     }
 }

@@ -49,12 +49,11 @@ final class Instances implements AutoCloseable {
             Path dir = Files.createDirectories(runDir.resolve(name));
             MicroCommands micro = new MicroCommands("127.0.0.1", dir.resolve("txlog"),
                     new MicroCommands.Database(database.jdbcUrl(), EmbeddedDatabase.USER, "postgres", poolSize),
-                    broker.url(), Broker.USER, broker.password(), runtime.resolve("muster-artemis.rar"));
-            int port = FreePort.pick();
-            while (!ports.add(port)) {
-                port = FreePort.pick();
-            }
-            servers.add(new ServerProcess(name, runtime, dir, port, commands, javaOptions, withCredentials(micro.environment()), log, ledger));
+                    broker.url(), Broker.USER, broker.password(), runtime.resolve("muster-artemis.rar"),
+                    new MicroCommands.Management("127.0.0.1", distinctPort(ports)));
+            int port = distinctPort(ports);
+            servers.add(new ServerProcess(name, runtime, dir, port, commands,
+                    javaOptions + " " + String.join(" ", micro.jvmOptions()), withCredentials(micro.environment()), log, ledger));
         }
         return new Instances(servers);
     }
@@ -139,6 +138,15 @@ final class Instances implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return done;
+    }
+
+    /** A free port none of this run's instances uses yet (HTTP and management ports alike). */
+    private static int distinctPort(Set<Integer> taken) {
+        int port = FreePort.pick();
+        while (!taken.add(port)) {
+            port = FreePort.pick();
+        }
+        return port;
     }
 
     private static java.util.Map<String, String> withCredentials(java.util.Map<String, String> environment) {

@@ -26,13 +26,15 @@ public final class MicroCommands {
     private static final String[] FILES = {"pre-boot.asadmin", "post-boot.asadmin"};
 
     private final Map<String, String> settings = new LinkedHashMap<>();
+    /** Read by pre-boot.asadmin as system properties of the server's JVM, never from the environment. */
+    private final Map<String, String> jvmProperties = new LinkedHashMap<>();
 
     /**
      * @param brokerUrls     comma-separated {@code tcp://host:port} URLs; several mean a broker cluster or HA pair
      * @param transactionLog where the transaction manager logs XA decisions; must survive restarts
      */
     public MicroCommands(String bindAddress, Path transactionLog, Database database, String brokerUrls, String brokerUser,
-                         String brokerPassword, Path resourceAdapter) {
+                         String brokerPassword, Path resourceAdapter, Management management) {
         List<URI> brokers = parseBrokers(brokerUrls);
         put("muster.bind-address", bindAddress);
         put("muster.tx-log-dir", transactionLog.toAbsolutePath().toString());
@@ -45,6 +47,18 @@ public final class MicroCommands {
         put("muster.broker.user", requireAsadminSafe("muster.broker.user", brokerUser));
         put("muster.broker.password", requireAsadminSafe("muster.broker.password", brokerPassword));
         put("muster.resource-adapter", resourceAdapter.toAbsolutePath().toString());
+        jvmProperties.put("muster.management.address", management.address());
+        jvmProperties.put("muster.management.port", Integer.toString(management.port()));
+    }
+
+    /** The management listener, where /metrics is served (and nowhere else). */
+    public record Management(String address, int port) {
+        public Management {
+            Objects.requireNonNull(address, "management address");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("the management port must be 1-65535, got " + port);
+            }
+        }
     }
 
     /** Where and how the server reaches PostgreSQL. */
@@ -102,9 +116,19 @@ public final class MicroCommands {
         settings.put(key, value);
     }
 
-    /** The values as MicroProfile Config keys ({@code muster.db.url}). */
+    /** The values as MicroProfile Config keys ({@code muster.db.url}), the management listener's included. */
     public Map<String, String> systemProperties() {
-        return Map.copyOf(settings);
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putAll(jvmProperties);
+        return Map.copyOf(all);
+    }
+
+    /**
+     * The {@code -D} options the server's JVM needs whichever way the other values travel: the management listener's
+     * address and port, which the pre-boot commands read as system properties.
+     */
+    public List<String> jvmOptions() {
+        return jvmProperties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     /** The values as environment variables ({@code MUSTER_DB_URL}), MicroProfile Config's mapping of the keys. */

@@ -17,8 +17,18 @@ class MicroCommandsTest {
 
     private static final MicroCommands.Database DATABASE =
             new MicroCommands.Database("jdbc:postgresql://db:5432/muster", "muster", "p:w=x y", 16);
+    private static final MicroCommands.Management MANAGEMENT = new MicroCommands.Management("127.0.0.1", 9080);
     private static final MicroCommands COMMANDS = new MicroCommands("127.0.0.1", Path.of("/var/lib/muster/txlog"), DATABASE,
-            "tcp://10.0.0.1:61616, tcp://10.0.0.2:61617", "muster", "s3cret", Path.of("/opt/muster/muster-artemis.rar"));
+            "tcp://10.0.0.1:61616, tcp://10.0.0.2:61617", "muster", "s3cret", Path.of("/opt/muster/muster-artemis.rar"),
+            new MicroCommands.Management("127.0.0.1", 9080));
+
+    @Test
+    void theManagementListenerTravelsAsJvmOptionsNeverAsEnvironment() {
+        assertThat(COMMANDS.jvmOptions()).containsExactly("-Dmuster.management.address=127.0.0.1", "-Dmuster.management.port=9080");
+        assertThat(COMMANDS.environment()).doesNotContainKey("MUSTER_MANAGEMENT_PORT");
+        assertThat(COMMANDS.systemProperties()).containsEntry("muster.management.port", "9080");
+        assertThatThrownBy(() -> new MicroCommands.Management("127.0.0.1", 0)).hasMessageContaining("1-65535");
+    }
 
     @Test
     void derivesTheAdapterSettingsFromEveryBrokerUrl() {
@@ -52,7 +62,12 @@ class MicroCommandsTest {
         }
         assertThat(count).isGreaterThan(10);
         assertThat(COMMANDS.systemProperties().keySet()).allSatisfy(key -> assertThat(commands)
-                .containsAnyOf("${MPCONFIG=" + key + "}", "${ENV=" + MicroCommands.environmentName(key) + "}"));
+                .containsAnyOf("${MPCONFIG=" + key + "}", "${ENV=" + MicroCommands.environmentName(key) + "}",
+                        "${" + key + "}"));
+        Matcher jvmKeys = Pattern.compile("\\$\\{(muster\\.[a-z.-]+)}").matcher(commands);
+        while (jvmKeys.find()) {
+            assertThat(COMMANDS.jvmOptions()).anyMatch(option -> option.startsWith("-D" + jvmKeys.group(1) + "="));
+        }
     }
 
     @Test
@@ -67,7 +82,7 @@ class MicroCommandsTest {
 
     @Test
     void refusesBrokerCredentialsThatAsadminWouldSplit() {
-        assertThatThrownBy(() -> new MicroCommands("0.0.0.0", Path.of("tx"), DATABASE, "tcp://b:1", "muster", "a:b=c", Path.of("x.rar")))
+        assertThatThrownBy(() -> new MicroCommands("0.0.0.0", Path.of("tx"), DATABASE, "tcp://b:1", "muster", "a:b=c", Path.of("x.rar"), MANAGEMENT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("muster.broker.password");
     }
 
@@ -87,7 +102,7 @@ class MicroCommandsTest {
 
     @Test
     void refusesValuesThatWouldEndAQuotedSet() {
-        assertThatThrownBy(() -> new MicroCommands("0.0.0.0", Path.of("tx"), DATABASE, "tcp://b:1", "muster", "a\"b", Path.of("x.rar")))
+        assertThatThrownBy(() -> new MicroCommands("0.0.0.0", Path.of("tx"), DATABASE, "tcp://b:1", "muster", "a\"b", Path.of("x.rar"), MANAGEMENT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("muster.broker.password");
     }
 }

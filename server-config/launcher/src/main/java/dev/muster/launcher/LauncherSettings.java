@@ -10,6 +10,7 @@ import java.util.Optional;
  * embedded one".
  */
 record LauncherSettings(Path dataDir, Path runtimeDir, int httpPort, String bindAddress,
+                        String managementAddress, int managementPort,
                         Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize,
                         Optional<String> brokerUrl, String brokerUser, Optional<String> brokerPassword,
                         int localWorkerSlots, String localWorkerPool, String serverJavaOptions) {
@@ -21,6 +22,8 @@ record LauncherSettings(Path dataDir, Path runtimeDir, int httpPort, String bind
                 Path.of(source.get("MUSTER_RUNTIME_DIR", runtimeDir.toString())),
                 source.integer("MUSTER_HTTP_PORT", 8080),
                 source.get("MUSTER_BIND_ADDRESS", "127.0.0.1"),
+                source.get("MUSTER_MANAGEMENT_ADDRESS", "127.0.0.1"),
+                source.integer("MUSTER_MANAGEMENT_PORT", 9080),
                 source.optional("MUSTER_DB_URL"),
                 source.get("MUSTER_DB_USER", "postgres"),
                 source.get("MUSTER_DB_PASSWORD", "postgres"),

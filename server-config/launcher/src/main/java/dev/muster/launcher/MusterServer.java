@@ -78,7 +78,8 @@ public final class MusterServer {
         String brokerUrl = settings.brokerUrl().orElseGet(() -> startBroker(brokerPassword));
         MicroCommands micro = new MicroCommands(settings.bindAddress(), settings.dataDir().resolve("txlog"),
                 new MicroCommands.Database(dbUrl, settings.dbUser(), settings.dbPassword(), settings.dbPoolSize()),
-                brokerUrl, settings.brokerUser(), brokerPassword, settings.runtimeDir().resolve("muster-artemis.rar"));
+                brokerUrl, settings.brokerUser(), brokerPassword, settings.runtimeDir().resolve("muster-artemis.rar"),
+                new MicroCommands.Management(settings.managementAddress(), settings.managementPort()));
         MicroCommands.CommandFiles commands = MicroCommands.writeTo(settings.dataDir().resolve("run"));
         QuickStartSecrets secrets = QuickStartSecrets.in(settings.dataDir(), System.getenv());
         Map<String, String> serverEnv = new HashMap<>(micro.environment());
@@ -86,7 +87,7 @@ public final class MusterServer {
         out.println("Muster: starting Payara Micro on port " + settings.httpPort() + " (log: "
                 + settings.dataDir().resolve("logs/server.log") + ")");
         PayaraMicroProcess payara = PayaraMicroProcess.start(settings.runtimeDir(), commands, settings.dataDir(),
-                settings.httpPort(), settings.serverJavaOptions(), serverEnv);
+                settings.httpPort(), settings.serverJavaOptions() + " " + String.join(" ", micro.jvmOptions()), serverEnv);
         running.push(payara);
         payara.awaitReady(Duration.ofMinutes(5), elapsed -> out.println("Muster: waiting for the server… " + elapsed.toSeconds() + " s"));
 
@@ -139,7 +140,8 @@ public final class MusterServer {
         out.println("  Browsers   " + base + "/worker/?enrol=" + secrets.enrolmentToken()
                 + "   (open in any tab to make it a js worker)");
         out.println("  Health     " + base + "/health/ready");
-        out.println("  Metrics    " + base + "/metrics");
+        out.println("  Metrics    http://" + settings.managementAddress() + ":" + settings.managementPort()
+                + "/metrics   (management listener only)");
         out.println(settings.localWorkerSlots() > 0
                 ? "  Worker     local, " + settings.localWorkerSlots() + " slots, pool \"" + settings.localWorkerPool() + "\""
                 : "  Worker     none (MUSTER_LOCAL_WORKER_SLOTS=0)");
