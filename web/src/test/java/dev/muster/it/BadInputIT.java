@@ -1,41 +1,13 @@
 package dev.muster.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.File;
-import java.net.URL;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a 4xx problem document naming what is wrong, never a 500, and creates nothing. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BadInputIT {
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("muster.it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(base).awaitReady();
-    }
+class BadInputIT extends OnRealServer {
 
     @ParameterizedTest(name = "{0} {1} → {3}")
     @CsvSource(delimiter = '|', value = {

@@ -3,25 +3,16 @@ package dev.muster.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 
-import java.io.File;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,29 +31,16 @@ import static org.awaitility.Awaitility.await;
  * one browser for all tests; the tab-closing test runs last. Awaits are generous and nothing is timed: the machine
  * is shared.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserWorkersIT {
+class BrowserWorkersIT extends OnRealServer {
 
     private static final String POOL = "browser-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Duration LONG = Duration.ofMinutes(4);
     private static Chromium chromium;
     private static final List<String> tabs = new ArrayList<>();
 
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("muster.it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
     @BeforeEach
     void openThreeWorkerTabs() {
-        api = new Api(base).awaitReady();
         if (chromium != null) {
             return;
         }

@@ -1,11 +1,5 @@
 package dev.muster.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,15 +7,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +30,8 @@ import static org.awaitility.Awaitility.await;
  * the jobs table, drain a worker and see it take no more work. Saves the README's screenshots to docs/images.
  * Waits are generous and nothing is timed: the machine may be busy.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleIT {
+class ConsoleIT extends OnRealServer {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String POOL = "console";
@@ -53,15 +42,6 @@ class ConsoleIT {
     private static Process worker;
     private static Path workerLog;
 
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("muster.it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
     WebDriver browser;
     String console;
 
@@ -84,8 +64,7 @@ class ConsoleIT {
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        api = new Api(base).awaitReady();
+    void openTheConsole() throws IOException {
         String root = "http://127.0.0.1:" + base.getPort() + base.getPath().replaceAll("/$", "");
         console = root + "/console/";
         browser = chromium.driver();

@@ -1,18 +1,9 @@
 package dev.muster.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -36,21 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sizes it). Every answer must be below 500, a problem+json without a stack trace when refused, and the database
  * must hold exactly what the accepted requests created — nothing from a refused one.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FuzzIT {
+class FuzzIT extends OnRealServer {
 
     private static final Pattern STACK_TRACE = Pattern.compile("(?s).*(\\tat |\\bat [a-z]+\\.[a-z]+\\.|Exception:|\\.java:\\d+).*");
     private static final List<String> TABLES = List.of("jobs", "workers", "attempts", "log_chunks", "api_tokens",
             "enrolment_tokens", "users");
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("muster.it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void hostileBodiesAreRefusedCleanlyAndLeaveNoTrace() throws Exception {

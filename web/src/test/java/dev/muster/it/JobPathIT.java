@@ -1,18 +1,8 @@
 package dev.muster.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,24 +14,7 @@ import static org.awaitility.Awaitility.await;
  * The built WAR on a real Payara Micro, with the real Artemis resource adapter, a real broker and a real PostgreSQL:
  * a job's whole path through the client API and the worker protocol, driven step by step.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class JobPathIT {
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("muster.it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(base).awaitReady();
-    }
+class JobPathIT extends OnRealServer {
 
     private static String pool() {
         return "it-" + UUID.randomUUID().toString().substring(0, 8);

@@ -2,20 +2,10 @@ package dev.muster.it;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.File;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,27 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem document naming the field, nothing written; batch submission all or nothing; a log over its limit keeps
  * head and tail and says where bytes were dropped.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LimitsIT {
+class LimitsIT extends OnRealServer {
 
     /** As set for the suite in BackendsForTests. */
     private static final int LOG_LIMIT = 262_144;
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("muster.it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(base).awaitReady();
-    }
 
     record Case(String name, String path, String body, int status, String field) {
         @Override

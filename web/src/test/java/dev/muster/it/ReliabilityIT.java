@@ -1,18 +1,8 @@
 package dev.muster.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -29,27 +19,10 @@ import static org.awaitility.Awaitility.await;
  * Pool {@code reaped} has 2 s leases (see BackendsForTests); its jobs carry a label unique to the test, so tests
  * do not take each other's jobs.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ReliabilityIT {
+class ReliabilityIT extends OnRealServer {
 
     /** The reaper holds off for the longest lease (15 s) after the server starts, then runs every 2 s. */
     private static final Duration REAPED = Duration.ofSeconds(45);
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("muster.it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(base).awaitReady();
-    }
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);

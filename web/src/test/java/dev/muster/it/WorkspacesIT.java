@@ -1,20 +1,10 @@
 package dev.muster.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -28,26 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Workspace uploads end to end: upload, a job that names the workspace, the lease that shows it, the download fenced
  * by the lease token; and the refusals (too large, not a zip). The upload limit is 2 MiB for the suite.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WorkspacesIT {
+class WorkspacesIT extends OnRealServer {
 
     private static final int UPLOAD_LIMIT = 2 * 1024 * 1024;
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("muster.it.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(base).awaitReady();
-    }
 
     @Test
     void anUploadedWorkspaceTravelsWithItsJobToTheWorkerHoldingTheLease() throws Exception {
