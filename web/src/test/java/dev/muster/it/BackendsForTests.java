@@ -57,8 +57,7 @@ public class BackendsForTests implements LauncherSessionListener {
                     "tcp://127.0.0.1:" + broker.port(), "muster", password, Path.of(runtime, "muster-artemis.rar"),
                     new MicroCommands.Management("127.0.0.1", managementPort));
             MicroCommands.CommandFiles commands = MicroCommands.writeTo(data);
-            System.setProperty("payara.extraMicroOptions", "--prebootcommandfile " + commands.preBoot()
-                    + " --postbootcommandfile " + commands.postBoot()
+            System.setProperty("payara.extraMicroOptions", String.join(" ", commands.microOptions())
                     + " --addlibs " + Path.of(runtime, "postgresql.jar"));
             List<String> options = new ArrayList<>(List.of("-Xmx768m"));
             micro.systemProperties().forEach((key, value) -> options.add("-D" + key + "=" + value));

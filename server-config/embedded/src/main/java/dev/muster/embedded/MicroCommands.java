@@ -23,10 +23,10 @@ public final class MicroCommands {
 
     public static final String ADAPTER = "muster-artemis";
     static final String NETTY = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
-    private static final String[] FILES = {"pre-boot.asadmin", "post-boot.asadmin"};
+    private static final String[] FILES = {"pre-boot.asadmin", "post-boot.asadmin", "post-deploy.asadmin"};
 
     private final Map<String, String> settings = new LinkedHashMap<>();
-    /** Read by pre-boot.asadmin as system properties of the server's JVM, never from the environment. */
+    /** Read by post-deploy.asadmin as system properties of the server's JVM, never from the environment. */
     private final Map<String, String> jvmProperties = new LinkedHashMap<>();
 
     /**
@@ -125,7 +125,7 @@ public final class MicroCommands {
 
     /**
      * The {@code -D} options the server's JVM needs whichever way the other values travel: the management listener's
-     * address and port, which the pre-boot commands read as system properties.
+     * address and port, which the post-deploy commands read as system properties.
      */
     public List<String> jvmOptions() {
         return jvmProperties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
@@ -142,7 +142,7 @@ public final class MicroCommands {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
-    /** Copies {@code pre-boot.asadmin} and {@code post-boot.asadmin} (unchanged) into {@code dir}. */
+    /** Copies {@code pre-boot.asadmin}, {@code post-boot.asadmin} and {@code post-deploy.asadmin} (unchanged) into {@code dir}. */
     public static CommandFiles writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (String file : FILES) {
@@ -153,10 +153,16 @@ public final class MicroCommands {
                 Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return new CommandFiles(dir.resolve(FILES[0]), dir.resolve(FILES[1]));
+        return new CommandFiles(dir.resolve(FILES[0]), dir.resolve(FILES[1]), dir.resolve(FILES[2]));
     }
 
-    /** The two command files, for {@code --prebootcommandfile} and {@code --postbootcommandfile}. */
-    public record CommandFiles(Path preBoot, Path postBoot) {
+    /** The command files, for {@code --prebootcommandfile}, {@code --postbootcommandfile} and {@code --postdeploycommandfile}. */
+    public record CommandFiles(Path preBoot, Path postBoot, Path postDeploy) {
+
+        /** Payara Micro's options that run them. */
+        public java.util.List<String> microOptions() {
+            return java.util.List.of("--prebootcommandfile", preBoot.toString(), "--postbootcommandfile", postBoot.toString(),
+                    "--postdeploycommandfile", postDeploy.toString());
+        }
     }
 }

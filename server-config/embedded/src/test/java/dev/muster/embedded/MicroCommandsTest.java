@@ -51,7 +51,8 @@ class MicroCommandsTest {
     @Test
     void everyKeyTheCommandFilesReadIsProvided(@TempDir Path dir) throws Exception {
         MicroCommands.CommandFiles files = MicroCommands.writeTo(dir);
-        String commands = (Files.readString(files.preBoot()) + Files.readString(files.postBoot()))
+        String commands = (Files.readString(files.preBoot()) + Files.readString(files.postBoot())
+                + Files.readString(files.postDeploy()))
                 .lines().filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
         Matcher keys = Pattern.compile("\\$\\{(MPCONFIG|ENV)=([^}]+)}").matcher(commands);
         int count = 0;

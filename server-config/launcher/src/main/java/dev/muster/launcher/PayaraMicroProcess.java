@@ -48,10 +48,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--rootdir", rootDir.toString(),
                 // The JDBC driver belongs to the server: its connection pool is a server resource (post-boot.asadmin).
                 "--addlibs", runtimeDir.resolve("postgresql.jar").toString(),
-                "--prebootcommandfile", commands.preBoot().toString(),
-                "--postbootcommandfile", commands.postBoot().toString(),
                 "--deploy", runtimeDir.resolve("muster.war").toString(),
                 "--contextroot", "/"));
+        command.addAll(commands.microOptions());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
