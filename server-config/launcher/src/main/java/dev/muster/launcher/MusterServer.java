@@ -150,7 +150,8 @@ public final class MusterServer {
         out.println();
         out.println("Run a job:  curl -s -X POST " + base + "/api/v1/jobs -H 'Authorization: Bearer " + secrets.apiToken()
                 + "' -H 'Content-Type: application/json' -d '{\"command\":\"echo hello\"}'");
-        out.println("CLI:        export MUSTER_TOKEN=" + secrets.apiToken() + "; java -jar worker-client/target/muster.jar submit -- echo hello");
+        out.println("CLI:        export MUSTER_TOKEN=" + secrets.apiToken() + "; java -jar worker-client/target/muster.jar submit"
+                + " --server " + base + " --follow -- echo hello");
         out.println("Stop:       Ctrl-C");
     }
 
